@@ -1,0 +1,68 @@
+"""The ``hipstride`` command. Heavy modules are imported inside commands to keep start-up fast."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from hipstride import __version__
+
+app = typer.Typer(
+    name="hipstride",
+    help="Find out whether weak hips are holding your running back, and fix it.",
+    no_args_is_help=False,
+    rich_markup_mode="rich",
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"hipstride {__version__}")
+        raise typer.Exit
+
+
+@app.callback(invoke_without_command=True)
+def main_callback(
+    ctx: typer.Context,
+    content: Annotated[
+        Path | None,
+        typer.Option(
+            "--content",
+            help="A folder of your own YAML content that adds to or overrides the bundled "
+            "content. Also read from HIPSTRIDE_CONTENT_DIR.",
+            file_okay=False,
+        ),
+    ] = None,
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version", callback=_version, is_eager=True, help="Show the version and exit."
+        ),
+    ] = False,
+) -> None:
+    """Find out whether weak hips are holding your running back, and fix it."""
+    from hipstride.settings import Settings
+
+    ctx.obj = Settings.from_env(os.environ, content_dir=content)
+    if ctx.invoked_subcommand is None:
+        from hipstride.cli.overview import show_overview
+
+        show_overview(ctx.obj)
+
+
+def _register() -> None:
+    from hipstride.cli import content, library
+
+    library.register(app)
+    app.add_typer(content.app, name="content")
+
+
+_register()
+
+
+def main() -> None:
+    app()

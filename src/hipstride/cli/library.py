@@ -1,0 +1,181 @@
+"""Commands that browse the content: exercises, self-tests, references, muscles, equipment."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from hipstride.cli.output import fail, print_json
+
+if TYPE_CHECKING:
+    from hipstride.knowledge.catalog import Catalog
+    from hipstride.settings import Settings
+
+JsonFlag = Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")]
+
+
+def load(ctx: typer.Context) -> Catalog:
+    return catalog_or_exit(ctx.obj)
+
+
+def catalog_or_exit(settings: Settings) -> Catalog:
+    """The catalog, or a clear exit naming what is wrong with the content."""
+    from hipstride.knowledge.catalog import ContentInvalid
+    from hipstride.services import library
+
+    try:
+        return library.catalog(settings)
+    except ContentInvalid as exc:
+        shown = "\n".join(f"  {e}" for e in exc.errors[:10])
+        more = f"\n  … and {len(exc.errors) - 10} more" if len(exc.errors) > 10 else ""
+        fail(
+            f"the content has {len(exc.errors)} problem(s):\n{shown}{more}",
+            "Run `hipstride content check` on your folder for the full list.",
+        )
+
+
+def _unknown(exc: LookupError, command: str) -> None:
+    from hipstride.knowledge.catalog import UnknownId
+
+    assert isinstance(exc, UnknownId)
+    hint = f"Run `hipstride {command}` to see every id."
+    fail(str(exc), hint)
+
+
+def exercises(
+    ctx: typer.Context,
+    kind: Annotated[
+        str | None,
+        typer.Option("--kind", help="Only 'strength' or only 'mobility' families."),
+    ] = None,
+    as_json: JsonFlag = False,
+) -> None:
+    """List every exercise family as a ladder, easiest step first."""
+    from hipstride.knowledge.models import FamilyKind
+    from hipstride.services.library import exercise_listing
+
+    try:
+        wanted = FamilyKind(kind) if kind else None
+    except ValueError:
+        fail(f"unknown kind {kind!r}", "Use --kind strength or --kind mobility.", code=2)
+    listing = exercise_listing(load(ctx), wanted)
+    if as_json:
+        print_json(listing)
+        return
+    from hipstride.cli.render import exercises_table
+
+    exercises_table(listing)
+
+
+def exercise(
+    ctx: typer.Context,
+    step_id: Annotated[str, typer.Argument(metavar="ID", help="A step id, e.g. glute-bridge.")],
+    as_json: JsonFlag = False,
+) -> None:
+    """Everything about one exercise step: how to do it, its ladder, its dose and papers."""
+    from hipstride.knowledge.catalog import UnknownId
+    from hipstride.services.library import exercise_detail
+
+    try:
+        detail = exercise_detail(load(ctx), step_id)
+    except UnknownId as exc:
+        _unknown(exc, "exercises")
+    if as_json:
+        print_json(detail)
+        return
+    from hipstride.cli.render import exercise_page
+
+    exercise_page(detail)
+
+
+def tests(ctx: typer.Context, as_json: JsonFlag = False) -> None:
+    """List the self-tests."""
+    from hipstride.services.library import self_test_listing
+
+    listing = self_test_listing(load(ctx))
+    if as_json:
+        print_json(listing)
+        return
+    from hipstride.cli.render import simple_table
+
+    simple_table(
+        "Self-tests", listing, [("id", "Id"), ("name", "Test"), ("purpose", "What it tells you")]
+    )
+
+
+def test(
+    ctx: typer.Context,
+    test_id: Annotated[str, typer.Argument(metavar="ID", help="deep-squat or single-leg-bridge.")],
+    as_json: JsonFlag = False,
+) -> None:
+    """How to do one self-test, how it is scored, and what each result changes."""
+    from hipstride.knowledge.catalog import UnknownId
+    from hipstride.services.library import self_test_detail
+
+    try:
+        detail = self_test_detail(load(ctx), test_id)
+    except UnknownId as exc:
+        _unknown(exc, "tests")
+    if as_json:
+        print_json(detail)
+        return
+    from hipstride.cli.render import self_test_page
+
+    self_test_page(detail)
+
+
+def references(ctx: typer.Context, as_json: JsonFlag = False) -> None:
+    """The papers behind the content, numbered as the content cites them."""
+    from hipstride.services.library import reference_listing
+
+    listing = reference_listing(load(ctx))
+    if as_json:
+        print_json(listing)
+        return
+    from hipstride.cli.render import references_table
+
+    references_table(listing)
+
+
+def muscles(ctx: typer.Context, as_json: JsonFlag = False) -> None:
+    """The muscles the exercises train, in plain words, and what each does for a runner."""
+    from hipstride.services.library import muscle_listing
+
+    listing = muscle_listing(load(ctx))
+    if as_json:
+        print_json(listing)
+        return
+    from hipstride.cli.render import simple_table
+
+    simple_table(
+        "Muscles",
+        listing,
+        [
+            ("name", "Muscle"),
+            ("plain_name", "Plain name"),
+            ("role_in_running", "What it does when you run"),
+        ],
+    )
+
+
+def equipment(ctx: typer.Context, as_json: JsonFlag = False) -> None:
+    """The equipment the exercises use, and what to use instead."""
+    from hipstride.services.library import equipment_listing
+
+    listing = equipment_listing(load(ctx))
+    if as_json:
+        print_json(listing)
+        return
+    from hipstride.cli.render import simple_table
+
+    simple_table(
+        "Equipment",
+        listing,
+        [("id", "Id"), ("name", "Item"), ("description", "Notes"), ("substitute", "Instead")],
+    )
+
+
+def register(app: typer.Typer) -> None:
+    for command in (exercises, exercise, tests, test, references, muscles, equipment):
+        app.command()(command)

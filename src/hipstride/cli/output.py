@@ -1,0 +1,25 @@
+"""Printing for the CLI: one console, JSON for scripts, and errors that suggest a fix."""
+
+from __future__ import annotations
+
+import json
+import sys
+from typing import Any, NoReturn
+
+import typer
+from rich.console import Console
+
+console = Console(highlight=False)
+errors = Console(stderr=True, highlight=False)
+
+
+def print_json(data: Any) -> None:
+    """JSON on stdout, unwrapped and UTF-8, so it pipes cleanly into jq or a file."""
+    sys.stdout.write(json.dumps(data, indent=2, ensure_ascii=False) + "\n")
+
+
+def fail(message: str, hint: str | None = None, code: int = 1) -> NoReturn:
+    errors.print(f"[bold red]Error:[/] {message}")
+    if hint:
+        errors.print(f"[dim]{hint}[/]")
+    raise typer.Exit(code)

@@ -1,0 +1,1 @@
+"""Use cases: the one place that combines the core with the store and the other edges."""

@@ -1,13 +1,8 @@
-"""Run every benchmark and print its figures (`make bench`)."""
+"""Run every benchmark and print its figures (`make bench`, i.e. `python -m bench.run`)."""
 
 from __future__ import annotations
 
-import sys
-from pathlib import Path
-
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-
-from bench import startup  # noqa: E402
+from bench import startup
 
 if __name__ == "__main__":
     for module in (startup,):

@@ -1,0 +1,1 @@
+"""Scoring the pain screen and the self-tests into findings the planner uses."""

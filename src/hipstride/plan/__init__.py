@@ -1,0 +1,1 @@
+"""Plan generation around the running week, and the rules that progress or back off."""

@@ -24,8 +24,9 @@ lint: $(INSTALLED)
 	$(BIN)/ruff format --check src tests bench
 	$(BIN)/mypy
 
+# PostgreSQL comes from Debian (installed by the script when run as root, as in CI).
 test: lint
-	$(BIN)/python -m pytest
+	@url="$$(bash scripts/ensure-postgres.sh)" && export HIPSTRIDE_TEST_POSTGRES_URL="$$url" && $(BIN)/python -m pytest
 
 bench: $(INSTALLED)
 	$(BIN)/python -m bench.run

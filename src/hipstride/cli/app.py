@@ -37,6 +37,10 @@ def main_callback(
             file_okay=False,
         ),
     ] = None,
+    athlete: Annotated[
+        str | None,
+        typer.Option("--athlete", help="Which runner (default 'runner'; or HIPSTRIDE_ATHLETE)."),
+    ] = None,
     version: Annotated[
         bool,
         typer.Option(
@@ -47,7 +51,7 @@ def main_callback(
     """Find out whether weak hips are holding your running back, and fix it."""
     from hipstride.settings import Settings
 
-    ctx.obj = Settings.from_env(os.environ, content_dir=content)
+    ctx.obj = Settings.from_env(os.environ, content_dir=content, athlete=athlete)
     if ctx.invoked_subcommand is None:
         from hipstride.cli.overview import show_overview
 
@@ -55,10 +59,15 @@ def main_callback(
 
 
 def _register() -> None:
-    from hipstride.cli import content, library
+    from hipstride.cli import assess, content, library, plan, runner, train
 
     library.register(app)
     app.add_typer(content.app, name="content")
+    app.command()(runner.profile)
+    app.command()(assess.assess)
+    app.command()(assess.clear)
+    app.add_typer(plan.app, name="plan")
+    app.command()(train.train)
 
 
 _register()

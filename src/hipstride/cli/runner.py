@@ -1,0 +1,214 @@
+"""``hipstride profile``: describe the running week the plan must fit around."""
+
+from __future__ import annotations
+
+from contextlib import contextmanager
+from datetime import UTC, date, datetime
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from hipstride.cli.output import console, fail, print_json
+from hipstride.plan.models import WEEKDAYS
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+    from sqlalchemy.orm import Session
+
+    from hipstride.settings import Settings
+    from hipstride.store.tables import Athlete
+
+
+def now() -> datetime:
+    """The one place the CLI reads the clock; the core is handed the time."""
+    return datetime.now(UTC)
+
+
+def today() -> date:
+    return datetime.now().date()
+
+
+@contextmanager
+def runner_session(settings: Settings) -> Iterator[tuple[Session, Athlete]]:
+    """A store session for the current runner, committed when the block ends cleanly."""
+    from hipstride.services.runner import athlete
+    from hipstride.services.store import open_store
+
+    store = open_store(settings)
+    with store.sessions() as session, session.begin():
+        yield session, athlete(session, name=settings.athlete, now=now())
+
+
+def parse_days(text: str, option: str) -> frozenset[int]:
+    """'mon,wed,sat' → {0, 2, 5}; a clear error names the option and the accepted words."""
+    if not text.strip() or text.strip().lower() == "none":
+        return frozenset()
+    names = [w.lower() for w in WEEKDAYS]
+    days = set()
+    for word in text.replace(" ", "").lower().split(","):
+        if word[:3] not in names:
+            fail(
+                f"{option}: {word!r} is not a weekday",
+                "Use three-letter days: mon,tue,wed,thu,fri,sat,sun.",
+                code=2,
+            )
+        days.add(names.index(word[:3]))
+    return frozenset(days)
+
+
+def day_names(days: frozenset[int] | set[int]) -> str:
+    return ", ".join(WEEKDAYS[d] for d in sorted(days)) or "none"
+
+
+def profile(
+    ctx: typer.Context,
+    running_days: Annotated[
+        str | None, typer.Option(help="Days you run, e.g. tue,thu,sat,sun.")
+    ] = None,
+    long_run: Annotated[str | None, typer.Option(help="Your long-run day, e.g. sun.")] = None,
+    hard_days: Annotated[
+        str | None, typer.Option(help="Days of intervals, tempo runs or races.")
+    ] = None,
+    race_date: Annotated[
+        str | None, typer.Option(help="Your next race, YYYY-MM-DD (optional).")
+    ] = None,
+    experience: Annotated[
+        str | None, typer.Option(help="Strength training so far: new, some or regular.")
+    ] = None,
+    equipment: Annotated[
+        str | None,
+        typer.Option(help="What you own: mat,chair,box,mini-band-light,mini-band-medium,..."),
+    ] = None,
+    minutes: Annotated[
+        int | None, typer.Option(help="Minutes per strength session.", min=10, max=90)
+    ] = None,
+    sessions: Annotated[
+        int | None, typer.Option(help="Strength sessions a week (2 or 3).", min=2, max=3)
+    ] = None,
+    allow_consecutive: Annotated[
+        bool, typer.Option(help="Allow strength on two days in a row if the week needs it.")
+    ] = False,
+    show: Annotated[bool, typer.Option("--show", help="Only show the current profile.")] = False,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the profile as JSON.")] = False,
+) -> None:
+    """Describe your running week and means; asks for anything not given as an option."""
+    from hipstride.plan.models import Experience, Profile
+    from hipstride.services.runner import NeedsProfile, current_profile, save_profile
+
+    settings: Settings = ctx.obj
+    with runner_session(settings) as (session, athlete):
+        try:
+            old: Profile | None = current_profile(session, athlete_id=athlete.id)
+        except NeedsProfile:
+            old = None
+        if not show:
+            asked = any(
+                v is None
+                for v in (
+                    running_days,
+                    long_run,
+                    hard_days,
+                    experience,
+                    equipment,
+                    minutes,
+                    sessions,
+                )
+            )
+            interactive = asked and old is None
+            if interactive:
+                console.print(
+                    "[bold]Your running week[/] — days as mon,tue,…; leave blank for none."
+                )
+
+            def ask(value: str | None, question: str, default: str) -> str:
+                if value is not None:
+                    return value
+                return typer.prompt(question, default=default) if interactive else default
+
+            base = old or Profile(running_days=frozenset({1, 3, 5, 6}), long_run_day=6)
+            runs = parse_days(
+                ask(running_days, "Which days do you run?", day_names(base.running_days)),
+                "--running-days",
+            )
+            long_text = ask(
+                long_run,
+                "Which day is your long run?",
+                WEEKDAYS[base.long_run_day] if base.long_run_day is not None else "none",
+            )
+            long_days = parse_days(long_text, "--long-run")
+            hard = parse_days(
+                ask(hard_days, "Which days are hard sessions?", day_names(base.hard_days)),
+                "--hard-days",
+            )
+            race_text = (
+                race_date
+                if race_date is not None
+                else (str(base.race_date) if base.race_date else "")
+            )
+            try:
+                race = date.fromisoformat(race_text) if race_text else None
+            except ValueError:
+                fail(
+                    f"--race-date: {race_text!r} is not a date",
+                    "Use YYYY-MM-DD, e.g. 2027-04-18.",
+                    code=2,
+                )
+            exp_text = ask(
+                experience, "Strength training so far (new, some, regular)?", base.experience.value
+            )
+            try:
+                exp = Experience(exp_text)
+            except ValueError:
+                fail(f"--experience: {exp_text!r} is not one of new, some, regular", code=2)
+            kit = ask(
+                equipment, "Equipment you own (comma-separated)?", ",".join(sorted(base.equipment))
+            )
+            mins = (
+                minutes
+                if minutes is not None
+                else int(ask(None, "Minutes per session?", str(base.minutes_per_session)))
+            )
+            per_week = (
+                sessions
+                if sessions is not None
+                else int(ask(None, "Strength sessions a week (2-3)?", str(base.sessions_per_week)))
+            )
+            if len(long_days) > 1:
+                fail("--long-run: give one day", code=2)
+            new = Profile(
+                running_days=runs | long_days,
+                long_run_day=next(iter(long_days), None),
+                hard_days=hard,
+                race_date=race,
+                experience=exp,
+                equipment=frozenset(e for e in kit.replace(" ", "").split(",") if e),
+                minutes_per_session=mins,
+                sessions_per_week=per_week,
+                allow_consecutive=allow_consecutive,
+            )
+            save_profile(session, athlete_id=athlete.id, profile=new, now=now())
+            old = new
+        if old is None:
+            fail("No profile yet.", "Run `hipstride profile` without --show to make one.")
+        shown = old
+    data = {
+        "running_days": [WEEKDAYS[d] for d in sorted(shown.running_days)],
+        "long_run_day": WEEKDAYS[shown.long_run_day] if shown.long_run_day is not None else None,
+        "hard_days": [WEEKDAYS[d] for d in sorted(shown.hard_days)],
+        "race_date": shown.race_date.isoformat() if shown.race_date else None,
+        "experience": shown.experience.value,
+        "equipment": sorted(shown.equipment),
+        "minutes_per_session": shown.minutes_per_session,
+        "sessions_per_week": shown.sessions_per_week,
+        "allow_consecutive": shown.allow_consecutive,
+    }
+    if as_json:
+        print_json(data)
+        return
+    for key, value in data.items():
+        shown_value = ", ".join(value) if isinstance(value, list) else value
+        console.print(
+            f"[bold]{key.replace('_', ' ')}:[/] "
+            f"{shown_value if shown_value not in (None, '') else '—'}"
+        )

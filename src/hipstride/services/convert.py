@@ -1,0 +1,58 @@
+"""Translating between store rows and core values, in one place."""
+
+from __future__ import annotations
+
+from typing import cast
+
+from hipstride.plan import models as core
+from hipstride.store import tables as db
+
+
+def profile_to_core(row: db.Profile) -> core.Profile:
+    return core.Profile(
+        running_days=frozenset(row.running_days),
+        long_run_day=row.long_run_day,
+        hard_days=frozenset(row.hard_days),
+        race_date=row.race_date,
+        experience=core.Experience(row.experience),
+        equipment=frozenset(row.equipment),
+        minutes_per_session=row.minutes_per_session,
+        sessions_per_week=row.sessions_per_week,
+        allow_consecutive=row.allow_consecutive,
+    )
+
+
+def prescription_to_core(row: db.Prescription) -> core.Prescription:
+    note = row.note
+    if row.override_note:
+        note = f"{row.override_by or 'Coach'}: {row.override_note}"
+    return core.Prescription(
+        family_id=row.family_id,
+        step_id=row.step_id,
+        sets=row.sets,
+        reps_min=row.reps_min,
+        reps_max=row.reps_max,
+        hold_seconds=row.hold_seconds,
+        rest_seconds=row.rest_seconds,
+        tempo=row.tempo,
+        one_side=row.one_side,
+        extra_set_side=cast(core.Side | None, row.extra_set_side),
+        note=note,
+    )
+
+
+def prescription_fields(p: core.Prescription) -> dict[str, object]:
+    """Column values for a prescription row."""
+    return {
+        "family_id": p.family_id,
+        "step_id": p.step_id,
+        "sets": p.sets,
+        "reps_min": p.reps_min,
+        "reps_max": p.reps_max,
+        "hold_seconds": p.hold_seconds,
+        "rest_seconds": p.rest_seconds,
+        "tempo": p.tempo,
+        "one_side": p.one_side,
+        "extra_set_side": p.extra_set_side,
+        "note": p.note,
+    }

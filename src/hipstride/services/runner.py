@@ -1,0 +1,63 @@
+"""The runner and their profile."""
+
+from __future__ import annotations
+
+from dataclasses import asdict
+from datetime import datetime
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from hipstride.plan import models as core
+from hipstride.services.convert import profile_to_core
+from hipstride.store import tables as db
+
+
+class NeedsProfile(LookupError):
+    """No profile yet: the runner must describe their week first."""
+
+    def __init__(self) -> None:
+        super().__init__("No profile yet. Run `hipstride profile` to describe your running week.")
+
+
+def athlete(session: Session, *, name: str, now: datetime) -> db.Athlete:
+    """The athlete of that name, created on first use."""
+    found = session.scalars(select(db.Athlete).where(db.Athlete.name == name)).first()
+    if found is None:
+        found = db.Athlete(name=name, created_at=now)
+        session.add(found)
+        session.flush()
+    return found
+
+
+def current_profile(session: Session, *, athlete_id: object) -> core.Profile:
+    row = session.scalars(
+        select(db.Profile)
+        .where(db.Profile.athlete_id == athlete_id)
+        .order_by(db.Profile.created_at.desc())
+    ).first()
+    if row is None:
+        raise NeedsProfile
+    return profile_to_core(row)
+
+
+def save_profile(
+    session: Session, *, athlete_id: object, profile: core.Profile, now: datetime
+) -> None:
+    """A new profile row; the old ones stay as history."""
+    fields = asdict(profile)
+    session.add(
+        db.Profile(
+            athlete_id=athlete_id,
+            created_at=now,
+            running_days=sorted(profile.running_days),
+            long_run_day=profile.long_run_day,
+            hard_days=sorted(profile.hard_days),
+            race_date=profile.race_date,
+            experience=profile.experience.value,
+            equipment=sorted(profile.equipment),
+            minutes_per_session=fields["minutes_per_session"],
+            sessions_per_week=fields["sessions_per_week"],
+            allow_consecutive=profile.allow_consecutive,
+        )
+    )

@@ -1,0 +1,138 @@
+"""Running a session: find today's, start or resume it, commit each set as it is entered."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from hipstride.plan import models as core
+from hipstride.services.convert import prescription_to_core
+from hipstride.store import tables as db
+from hipstride.store.queries import active_plan
+from hipstride.training.session import SetSlot, SlotKey, remaining
+
+
+class NoSession(LookupError):
+    """Nothing planned for that day."""
+
+
+@dataclass(frozen=True)
+class SessionToDo:
+    """A planned session with what is left of it, ready for the guided loop."""
+
+    planned_session_id: uuid.UUID
+    day: date
+    week: int
+    week_kind: str
+    note: str
+    items: tuple[core.Prescription, ...]
+    prescription_ids: tuple[uuid.UUID, ...]
+    session_log_id: uuid.UUID | None
+    left: tuple[SetSlot, ...]
+    done_sets: int
+
+
+def _open_log(session: Session, planned_id: uuid.UUID) -> db.SessionLog | None:
+    return session.scalars(
+        select(db.SessionLog)
+        .where(db.SessionLog.planned_session_id == planned_id)
+        .order_by(db.SessionLog.started_at.desc())
+    ).first()
+
+
+def session_for(session: Session, *, athlete_id: uuid.UUID, day: date) -> SessionToDo:
+    """The planned session on ``day`` (or the next one not yet done), with its progress."""
+    plan = active_plan(session, athlete_id=athlete_id)
+    if plan is None:
+        raise NoSession("No plan yet. Run `hipstride plan` to make one.")
+    planned = next((s for s in plan.sessions if s.day == day), None)
+    if planned is None:
+        upcoming = [s.day for s in plan.sessions if s.day > day]
+        hint = f" The next session is on {upcoming[0]:%a %d %b}." if upcoming else ""
+        raise NoSession(f"No strength session is planned for {day:%a %d %b}.{hint}")
+    log = _open_log(session, planned.id)
+    done: list[SlotKey] = []
+    if log is not None:
+        position = {p.id: p.position for p in planned.prescriptions}
+        done = [
+            (position[s.prescription_id], s.set_number, s.side)  # type: ignore[misc]
+            for s in log.sets
+            if s.prescription_id in position
+        ]
+    items = tuple(prescription_to_core(p) for p in planned.prescriptions)
+    return SessionToDo(
+        planned_session_id=planned.id,
+        day=planned.day,
+        week=planned.week,
+        week_kind=planned.week_kind,
+        note=planned.note,
+        items=items,
+        prescription_ids=tuple(p.id for p in planned.prescriptions),
+        session_log_id=log.id if log else None,
+        left=tuple(remaining(items, done)),
+        done_sets=len(done),
+    )
+
+
+def start(
+    session: Session, *, athlete_id: uuid.UUID, todo: SessionToDo, now: datetime, guided: bool
+) -> uuid.UUID:
+    """The session log to write sets into: the open one, or a new one."""
+    if todo.session_log_id is not None:
+        return todo.session_log_id
+    log = db.SessionLog(
+        athlete_id=athlete_id,
+        planned_session_id=todo.planned_session_id,
+        started_at=now,
+        guided=guided,
+        status="in-progress",
+    )
+    session.add(log)
+    session.flush()
+    return log.id
+
+
+def log_set(
+    session: Session,
+    *,
+    session_log_id: uuid.UUID,
+    prescription_id: uuid.UUID | None,
+    slot: SetSlot,
+    reps: int | None,
+    held_seconds: int | None,
+    pain: int,
+    reps_in_reserve: int | None,
+    now: datetime,
+    idempotency_key: str | None = None,
+) -> None:
+    """One set, target and actual side by side. The caller commits right after."""
+    if not 0 <= pain <= 10:
+        raise ValueError(f"pain must be 0 to 10, got {pain}")
+    session.add(
+        db.SetLog(
+            session_log_id=session_log_id,
+            prescription_id=prescription_id,
+            step_id=slot.prescription.step_id,
+            set_number=slot.set_number,
+            side=slot.side,
+            target_reps=slot.target_reps,
+            target_hold_seconds=slot.target_hold_seconds,
+            reps=reps,
+            held_seconds=held_seconds,
+            pain=pain,
+            reps_in_reserve=reps_in_reserve,
+            logged_at=now,
+            idempotency_key=idempotency_key,
+        )
+    )
+
+
+def finish(session: Session, *, session_log_id: uuid.UUID, now: datetime) -> db.SessionLog:
+    log = session.get_one(db.SessionLog, session_log_id)
+    log.status = "done"
+    log.finished_at = now
+    return log

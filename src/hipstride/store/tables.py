@@ -1,0 +1,323 @@
+"""SQLAlchemy 2 tables: what hipstride keeps about a runner, portable between SQLite and PostgreSQL.
+
+Every exportable record has a UUID primary key. Timestamps are timezone-aware and kept in UTC
+(``UtcDateTime`` converts on the way in and tags on the way out, since SQLite keeps no zone).
+Lists and small dicts are JSON columns. Constraint names follow ``NAMING_CONVENTION`` so
+Alembic migrations stay stable.
+"""
+
+from __future__ import annotations
+
+import uuid
+from datetime import UTC, date, datetime
+from typing import Any
+
+from sqlalchemy import (
+    JSON,
+    CheckConstraint,
+    Date,
+    DateTime,
+    Dialect,
+    ForeignKey,
+    Index,
+    MetaData,
+    String,
+    Text,
+    TypeDecorator,
+    UniqueConstraint,
+    Uuid,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+NAMING_CONVENTION = {
+    "ix": "ix_%(table_name)s_%(column_0_N_name)s",
+    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+SIDES = ("left", "right")
+
+
+class UtcDateTime(TypeDecorator[datetime]):
+    """A timezone-aware timestamp stored in UTC; naive values are refused."""
+
+    impl = DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None or value.utcoffset() is None:
+            raise ValueError(f"naive datetime {value!r}: pass a timezone-aware value")
+        return value.astimezone(UTC)
+
+    def process_result_value(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:  # SQLite drops the zone; we only ever wrote UTC
+            return value.replace(tzinfo=UTC)
+        return value.astimezone(UTC)
+
+
+def utcnow() -> datetime:
+    """Default for creation timestamps (the store is an edge; it may read the clock)."""
+    return datetime.now(UTC)
+
+
+def _in(column: str, values: tuple[str, ...], *, nullable: bool = False) -> str:
+    listed = ", ".join(f"'{v}'" for v in values)
+    check = f"{column} IN ({listed})"
+    return f"{column} IS NULL OR {check}" if nullable else check
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING_CONVENTION)
+    type_annotation_map: dict[Any, Any] = {  # noqa: RUF012 - SQLAlchemy's class-level map
+        datetime: UtcDateTime,
+        date: Date,
+        uuid.UUID: Uuid,
+        str: String(200),
+    }
+
+
+def _id() -> Mapped[uuid.UUID]:
+    return mapped_column(primary_key=True, default=uuid.uuid4)
+
+
+class Athlete(Base):
+    __tablename__ = "athletes"
+    __table_args__ = (CheckConstraint(_in("units", ("km", "mi")), name="units"),)
+
+    id: Mapped[uuid.UUID] = _id()
+    name: Mapped[str]
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    time_zone: Mapped[str] = mapped_column(String(64), default="UTC", server_default="UTC")
+    units: Mapped[str] = mapped_column(String(2), default="km", server_default="km")
+
+
+class Profile(Base):
+    """The runner's week and means; history is kept, the latest by ``created_at`` is current."""
+
+    __tablename__ = "profiles"
+    __table_args__ = (
+        CheckConstraint(
+            "long_run_day IS NULL OR long_run_day BETWEEN 0 AND 6", name="long_run_day"
+        ),
+        CheckConstraint("minutes_per_session > 0", name="minutes_per_session"),
+        CheckConstraint("sessions_per_week BETWEEN 1 AND 7", name="sessions_per_week"),
+        Index(None, "athlete_id", "created_at"),
+    )
+
+    id: Mapped[uuid.UUID] = _id()
+    athlete_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("athletes.id", ondelete="CASCADE"))
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    running_days: Mapped[list[int]] = mapped_column(JSON)
+    long_run_day: Mapped[int | None]
+    hard_days: Mapped[list[int]] = mapped_column(JSON, default=list)
+    race_date: Mapped[date | None]
+    experience: Mapped[str] = mapped_column(String(20))
+    equipment: Mapped[list[str]] = mapped_column(JSON, default=list)
+    minutes_per_session: Mapped[int]
+    sessions_per_week: Mapped[int]
+    allow_consecutive: Mapped[bool] = mapped_column(default=False)
+
+
+class PainScreen(Base):
+    __tablename__ = "pain_screens"
+    __table_args__ = (Index(None, "athlete_id", "taken_at"),)
+
+    id: Mapped[uuid.UUID] = _id()
+    athlete_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("athletes.id", ondelete="CASCADE"))
+    taken_at: Mapped[datetime] = mapped_column(default=utcnow)
+    answers: Mapped[dict[str, bool]] = mapped_column(JSON)
+    red_flags: Mapped[list[str]] = mapped_column(JSON, default=list)
+
+
+class Clearance(Base):
+    __tablename__ = "clearances"
+    __table_args__ = (
+        CheckConstraint(_in("kind", ("clinician", "self-confirmed")), name="kind"),
+        Index(None, "athlete_id", "cleared_at"),
+    )
+
+    id: Mapped[uuid.UUID] = _id()
+    athlete_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("athletes.id", ondelete="CASCADE"))
+    cleared_at: Mapped[datetime] = mapped_column(default=utcnow)
+    cleared_by: Mapped[str]
+    kind: Mapped[str] = mapped_column(String(20))
+    note: Mapped[str | None] = mapped_column(Text)
+
+
+class SelfTestResult(Base):
+    """One side (or the whole) of one self-test taking."""
+
+    __tablename__ = "self_test_results"
+    __table_args__ = (
+        CheckConstraint(_in("side", SIDES, nullable=True), name="side"),
+        CheckConstraint(_in("source", ("self", "camera")), name="source"),
+        Index(None, "athlete_id", "test_id", "taken_at"),
+    )
+
+    id: Mapped[uuid.UUID] = _id()
+    athlete_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("athletes.id", ondelete="CASCADE"))
+    taken_at: Mapped[datetime] = mapped_column(default=utcnow)
+    test_id: Mapped[str] = mapped_column(String(100))
+    side: Mapped[str | None] = mapped_column(String(5))
+    measures: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    score: Mapped[int | None]
+    outcomes: Mapped[list[str]] = mapped_column(JSON, default=list)
+    source: Mapped[str] = mapped_column(String(10), default="self", server_default="self")
+
+
+class Plan(Base):
+    __tablename__ = "plans"
+    __table_args__ = (
+        CheckConstraint(_in("status", ("active", "replaced")), name="status"),
+        CheckConstraint("weeks > 0", name="weeks"),
+        Index(None, "athlete_id", "status"),
+    )
+
+    id: Mapped[uuid.UUID] = _id()
+    athlete_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("athletes.id", ondelete="CASCADE"))
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    start_date: Mapped[date]
+    weeks: Mapped[int]
+    status: Mapped[str] = mapped_column(String(10), default="active", server_default="active")
+    replaced_at: Mapped[datetime | None]
+    reason: Mapped[str | None] = mapped_column(Text)
+    explanations: Mapped[list[str]] = mapped_column(JSON, default=list)
+
+    sessions: Mapped[list[PlannedSession]] = relationship(
+        back_populates="plan",
+        cascade="all, delete-orphan",
+        passive_deletes=True,
+        order_by="PlannedSession.day",
+    )
+
+
+class PlannedSession(Base):
+    __tablename__ = "planned_sessions"
+    __table_args__ = (Index(None, "plan_id", "day"),)
+
+    id: Mapped[uuid.UUID] = _id()
+    plan_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("plans.id", ondelete="CASCADE"))
+    day: Mapped[date]
+    week: Mapped[int]
+    week_kind: Mapped[str] = mapped_column(String(20))
+    note: Mapped[str] = mapped_column(Text, default="")
+
+    plan: Mapped[Plan] = relationship(back_populates="sessions")
+    prescriptions: Mapped[list[Prescription]] = relationship(
+        back_populates="planned_session",
+        cascade="all, delete-orphan",
+        passive_deletes=True,
+        order_by="Prescription.position",
+    )
+
+
+class Prescription(Base):
+    __tablename__ = "prescriptions"
+    __table_args__ = (
+        UniqueConstraint("planned_session_id", "position"),
+        CheckConstraint(_in("extra_set_side", SIDES, nullable=True), name="extra_set_side"),
+        CheckConstraint("sets > 0", name="sets"),
+    )
+
+    id: Mapped[uuid.UUID] = _id()
+    planned_session_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("planned_sessions.id", ondelete="CASCADE")
+    )
+    position: Mapped[int]
+    family_id: Mapped[str] = mapped_column(String(100))
+    step_id: Mapped[str] = mapped_column(String(100))
+    sets: Mapped[int]
+    reps_min: Mapped[int | None]
+    reps_max: Mapped[int | None]
+    hold_seconds: Mapped[int | None]
+    rest_seconds: Mapped[int]
+    tempo: Mapped[str | None] = mapped_column(String(20))
+    one_side: Mapped[bool] = mapped_column(default=False)
+    extra_set_side: Mapped[str | None] = mapped_column(String(5))
+    note: Mapped[str] = mapped_column(Text, default="")
+    override_note: Mapped[str | None] = mapped_column(Text)
+    override_by: Mapped[str | None]
+
+    planned_session: Mapped[PlannedSession] = relationship(back_populates="prescriptions")
+
+
+class SessionLog(Base):
+    __tablename__ = "session_logs"
+    __table_args__ = (
+        CheckConstraint(_in("status", ("in-progress", "done", "abandoned")), name="status"),
+        Index(None, "athlete_id", "started_at"),
+    )
+
+    id: Mapped[uuid.UUID] = _id()
+    athlete_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("athletes.id", ondelete="CASCADE"))
+    # A log outlives its plan: replacing or deleting a plan keeps what was done.
+    planned_session_id: Mapped[uuid.UUID | None] = mapped_column(
+        ForeignKey("planned_sessions.id", ondelete="SET NULL"), index=True
+    )
+    started_at: Mapped[datetime] = mapped_column(default=utcnow)
+    finished_at: Mapped[datetime | None]
+    guided: Mapped[bool] = mapped_column(default=True)
+    status: Mapped[str] = mapped_column(
+        String(12), default="in-progress", server_default="in-progress"
+    )
+
+    sets: Mapped[list[SetLog]] = relationship(
+        back_populates="session_log",
+        cascade="all, delete-orphan",
+        passive_deletes=True,
+        order_by="SetLog.logged_at",
+    )
+
+
+class SetLog(Base):
+    __tablename__ = "set_logs"
+    __table_args__ = (
+        CheckConstraint("pain BETWEEN 0 AND 10", name="pain"),
+        CheckConstraint(_in("side", SIDES, nullable=True), name="side"),
+        CheckConstraint("set_number > 0", name="set_number"),
+        CheckConstraint("reps_in_reserve IS NULL OR reps_in_reserve >= 0", name="reps_in_reserve"),
+        Index(None, "step_id", "logged_at"),
+    )
+
+    id: Mapped[uuid.UUID] = _id()
+    session_log_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("session_logs.id", ondelete="CASCADE"), index=True
+    )
+    prescription_id: Mapped[uuid.UUID | None] = mapped_column(
+        ForeignKey("prescriptions.id", ondelete="SET NULL"), index=True
+    )
+    step_id: Mapped[str] = mapped_column(String(100))
+    set_number: Mapped[int]
+    side: Mapped[str | None] = mapped_column(String(5))
+    target_reps: Mapped[int | None]
+    target_hold_seconds: Mapped[int | None]
+    reps: Mapped[int | None]
+    held_seconds: Mapped[int | None]
+    pain: Mapped[int]
+    reps_in_reserve: Mapped[int | None]
+    logged_at: Mapped[datetime] = mapped_column(default=utcnow)
+    idempotency_key: Mapped[str | None] = mapped_column(String(100), unique=True)
+
+    session_log: Mapped[SessionLog] = relationship(back_populates="sets")
+
+
+class Checkin(Base):
+    """Next-morning pain, once a day."""
+
+    __tablename__ = "checkins"
+    __table_args__ = (
+        UniqueConstraint("athlete_id", "day"),
+        CheckConstraint("morning_pain BETWEEN 0 AND 10", name="morning_pain"),
+    )
+
+    id: Mapped[uuid.UUID] = _id()
+    athlete_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("athletes.id", ondelete="CASCADE"))
+    day: Mapped[date]
+    morning_pain: Mapped[int]
+    note: Mapped[str | None] = mapped_column(Text)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Annotated, Any
 
 import typer
@@ -11,7 +10,7 @@ from rich.table import Table
 
 from hipstride.cli.library import catalog_or_exit
 from hipstride.cli.output import console, fail, print_json
-from hipstride.cli.runner import now, runner_session, today
+from hipstride.cli.runner import now, parse_date, runner_session
 
 app = typer.Typer(help="Build your plan, or show it.", invoke_without_command=True)
 
@@ -32,10 +31,7 @@ def build(
     from hipstride.services.runner import NeedsProfile
 
     catalog = catalog_or_exit(ctx.obj)
-    try:
-        first = date.fromisoformat(start) if start else today()
-    except ValueError:
-        fail(f"--start: {start!r} is not a date", "Use YYYY-MM-DD.", code=2)
+    first = parse_date(start, "--start")
     try:
         with runner_session(ctx.obj) as (session, athlete):
             _, plan = make_plan(

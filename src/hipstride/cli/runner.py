@@ -40,6 +40,16 @@ def runner_session(settings: Settings) -> Iterator[tuple[Session, Athlete]]:
         yield session, athlete(session, name=settings.athlete, now=now())
 
 
+def parse_date(text: str | None, option: str) -> date:
+    """A YYYY-MM-DD option, or today when not given; a bad value exits naming the option."""
+    if not text:
+        return today()
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        fail(f"{option}: {text!r} is not a date", "Use YYYY-MM-DD, e.g. 2026-11-30.", code=2)
+
+
 def parse_days(text: str, option: str) -> frozenset[int]:
     """'mon,wed,sat' → {0, 2, 5}; a clear error names the option and the accepted words."""
     if not text.strip() or text.strip().lower() == "none":

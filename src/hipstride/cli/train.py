@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Annotated
 
 import typer
@@ -11,7 +10,7 @@ from rich.panel import Panel
 
 from hipstride.cli.library import catalog_or_exit
 from hipstride.cli.output import console, fail
-from hipstride.cli.runner import now, runner_session, today
+from hipstride.cli.runner import now, parse_date, runner_session
 
 
 def _ask_int(question: str, default: int | None, low: int, high: int) -> int | None:
@@ -47,10 +46,7 @@ def train(
     from hipstride.services import training
 
     catalog = catalog_or_exit(ctx.obj)
-    try:
-        when = date.fromisoformat(day) if day else today()
-    except ValueError:
-        fail(f"--day: {day!r} is not a date", "Use YYYY-MM-DD.", code=2)
+    when = parse_date(day, "--day")
     try:
         with runner_session(ctx.obj) as (session, athlete):
             todo = training.session_for(session, athlete_id=athlete.id, day=when)

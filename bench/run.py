@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from bench import startup
+from bench import plan_generation, set_logging, startup
 
 if __name__ == "__main__":
-    for module in (startup,):
+    for module in (startup, plan_generation, set_logging):
         module.main()
         print()

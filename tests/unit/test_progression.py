@@ -122,6 +122,17 @@ def test_pain_that_has_not_settled_by_the_next_morning_backs_off() -> None:
     assert decision.action is Action.BACK_OFF
 
 
+def test_morning_pain_in_the_safe_zone_counts_as_settled() -> None:
+    rx = _rx("glute-bridge", reps_min=15)
+    outcome = _outcome(rx, 15, pain=0, morning=2)
+    decision = next_prescription(rx, [outcome], BRIDGE, week_kind=WeekKind.BUILD)
+    assert decision.action is not Action.BACK_OFF
+    worse = next_prescription(
+        rx, [_outcome(rx, 15, pain=0, morning=3)], BRIDGE, week_kind=WeekKind.BUILD
+    )
+    assert worse.action is Action.BACK_OFF
+
+
 def test_morning_pain_rising_week_to_week_backs_off() -> None:
     rx = _rx("glute-bridge", reps_min=15)
     decision = next_prescription(

@@ -14,7 +14,8 @@ app = typer.Typer(
     name="hipstride",
     help="Find out whether weak hips are holding your running back, and fix it.",
     no_args_is_help=False,
-    rich_markup_mode="rich",
+    rich_markup_mode=None,
+    pretty_exceptions_show_locals=False,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 
@@ -59,7 +60,7 @@ def main_callback(
 
 
 def _register() -> None:
-    from hipstride.cli import assess, content, library, plan, runner, train
+    from hipstride.cli import assess, content, library, log, plan, progress, runner, train
 
     library.register(app)
     app.add_typer(content.app, name="content")
@@ -68,6 +69,9 @@ def _register() -> None:
     app.command()(assess.clear)
     app.add_typer(plan.app, name="plan")
     app.command()(train.train)
+    app.command()(log.log)
+    app.command()(log.checkin)
+    app.command()(progress.progress)
 
 
 _register()

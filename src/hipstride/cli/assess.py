@@ -2,32 +2,28 @@
 
 from __future__ import annotations
 
-import time
 from typing import Annotated
 
 import typer
 
 from hipstride.cli.library import catalog_or_exit
-from hipstride.cli.output import console, errors
+from hipstride.cli.output import console, errors, fail
 from hipstride.cli.runner import now, runner_session
 
+CRAMP = ("none", "left", "right", "both")
 Pain = Annotated[int, typer.Option(min=0, max=10, help="Pain during the test, 0-10.")]
 
 
 def _stopwatch(side: str) -> float:
-    """Time a bridge hold with two presses of Enter."""
+    """Time a bridge hold on screen: Enter to start with the foot up, Enter when it drops."""
+    from hipstride.cli.timer_ui import run_stopwatch
+
     typer.prompt(
-        f"Lift into the bridge, raise the {side} foot, then press Enter",
+        f"Lift into the bridge, raise your {side} foot, then press Enter to start the clock",
         default="",
         show_default=False,
     )
-    start = time.monotonic()
-    typer.prompt(
-        "Press Enter the moment your pelvis drops or the foot comes down",
-        default="",
-        show_default=False,
-    )
-    return round(time.monotonic() - start, 1)
+    return run_stopwatch(f"Holding on the {'left' if side == 'right' else 'right'} leg")
 
 
 def assess(
@@ -56,7 +52,10 @@ def assess(
     ] = "none",
     bridge_pain: Pain = 0,
 ) -> None:
-    """Pain screen, deep squat test, single-leg bridge test; results are stored and explained."""
+    """The pain screen, then the two self-tests.
+
+    Results are stored and explained; options allow a run without questions.
+    """
     from hipstride.assess.bridge import BridgeSide
     from hipstride.assess.squat import SquatMeasures
     from hipstride.services import assessment
@@ -98,7 +97,11 @@ def assess(
         left_hold = _stopwatch("right") if left_hold is None else left_hold
         right_hold = _stopwatch("left") if right_hold is None else right_hold
         cramp = typer.prompt("Hamstring cramp (none, left, right, both)", default="none")
+        while cramp not in CRAMP:
+            cramp = typer.prompt("Type none, left, right or both", default="none")
         bridge_pain = typer.prompt("Pain during the bridge, 0-10", default=0, type=int)
+    if cramp not in CRAMP:
+        fail(f"--cramp: {cramp!r} is not one of none, left, right, both", code=2)
     cramps = {"left": cramp in ("left", "both"), "right": cramp in ("right", "both")}
     with runner_session(settings) as (session, athlete):
         squat = assessment.record_squat(
@@ -131,7 +134,7 @@ def clear(
     by: Annotated[str, typer.Option("--by", help="Name of the physical therapist or orthopedist.")],
     note: Annotated[str | None, typer.Option(help="What they said, for your records.")] = None,
 ) -> None:
-    """Record that a clinician has cleared you to train after pain or an injury."""
+    """Record a clinician clearing you to train."""
     from hipstride.services.assessment import record_clearance
 
     with runner_session(ctx.obj) as (session, athlete):

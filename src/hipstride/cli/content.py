@@ -24,7 +24,10 @@ def check(
     ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the problems as JSON.")] = False,
 ) -> None:
-    """Validate content; every problem names the file, line and field and what is expected."""
+    """Validate the content, bundled or your own.
+
+    Every problem names the file, line and field, and what is expected.
+    """
     from hipstride.services.library import check_content
 
     folder = path or ctx.obj.content_dir

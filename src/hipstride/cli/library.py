@@ -51,7 +51,7 @@ def exercises(
     ] = None,
     as_json: JsonFlag = False,
 ) -> None:
-    """List every exercise family as a ladder, easiest step first."""
+    """List the exercise ladders, easiest step first."""
     from hipstride.knowledge.models import FamilyKind
     from hipstride.services.library import exercise_listing
 
@@ -73,7 +73,7 @@ def exercise(
     step_id: Annotated[str, typer.Argument(metavar="ID", help="A step id, e.g. glute-bridge.")],
     as_json: JsonFlag = False,
 ) -> None:
-    """Everything about one exercise step: how to do it, its ladder, its dose and papers."""
+    """How to do one step; its ladder, dose and papers."""
     from hipstride.knowledge.catalog import UnknownId
     from hipstride.services.library import exercise_detail
 
@@ -109,7 +109,10 @@ def test(
     test_id: Annotated[str, typer.Argument(metavar="ID", help="deep-squat or single-leg-bridge.")],
     as_json: JsonFlag = False,
 ) -> None:
-    """How to do one self-test, how it is scored, and what each result changes."""
+    """How to do and score one self-test.
+
+    Also what each result means and what it changes in training.
+    """
     from hipstride.knowledge.catalog import UnknownId
     from hipstride.services.library import self_test_detail
 
@@ -126,7 +129,7 @@ def test(
 
 
 def references(ctx: typer.Context, as_json: JsonFlag = False) -> None:
-    """The papers behind the content, numbered as the content cites them."""
+    """The papers behind the content, as numbered."""
     from hipstride.services.library import reference_listing
 
     listing = reference_listing(load(ctx))
@@ -139,7 +142,7 @@ def references(ctx: typer.Context, as_json: JsonFlag = False) -> None:
 
 
 def muscles(ctx: typer.Context, as_json: JsonFlag = False) -> None:
-    """The muscles the exercises train, in plain words, and what each does for a runner."""
+    """The muscles trained, in plain words."""
     from hipstride.services.library import muscle_listing
 
     listing = muscle_listing(load(ctx))
@@ -160,7 +163,7 @@ def muscles(ctx: typer.Context, as_json: JsonFlag = False) -> None:
 
 
 def equipment(ctx: typer.Context, as_json: JsonFlag = False) -> None:
-    """The equipment the exercises use, and what to use instead."""
+    """The equipment, and what to use instead."""
     from hipstride.services.library import equipment_listing
 
     listing = equipment_listing(load(ctx))

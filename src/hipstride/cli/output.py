@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
+from datetime import date
 from typing import Any, NoReturn
 
 import typer
@@ -13,9 +14,15 @@ console = Console(highlight=False)
 errors = Console(stderr=True, highlight=False)
 
 
+def _jsonable(value: object) -> str:
+    if isinstance(value, date):
+        return value.isoformat()
+    raise TypeError(f"cannot write {type(value).__name__} as JSON")
+
+
 def print_json(data: Any) -> None:
     """JSON on stdout, unwrapped and UTF-8, so it pipes cleanly into jq or a file."""
-    sys.stdout.write(json.dumps(data, indent=2, ensure_ascii=False) + "\n")
+    sys.stdout.write(json.dumps(data, indent=2, ensure_ascii=False, default=_jsonable) + "\n")
 
 
 def fail(message: str, hint: str | None = None, code: int = 1) -> NoReturn:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from contextlib import contextmanager
 from datetime import UTC, date, datetime
+from functools import cache
 from typing import TYPE_CHECKING, Annotated
 
 import typer
@@ -16,6 +17,7 @@ if TYPE_CHECKING:
 
     from sqlalchemy.orm import Session
 
+    from hipstride.services.store import Store
     from hipstride.settings import Settings
     from hipstride.store.tables import Athlete
 
@@ -29,13 +31,20 @@ def today() -> date:
     return datetime.now().date()
 
 
+@cache
+def _store(settings: Settings) -> Store:
+    """One engine per process: migrations are checked once, not for every set."""
+    from hipstride.services.store import open_store
+
+    return open_store(settings)
+
+
 @contextmanager
 def runner_session(settings: Settings) -> Iterator[tuple[Session, Athlete]]:
     """A store session for the current runner, committed when the block ends cleanly."""
     from hipstride.services.runner import athlete
-    from hipstride.services.store import open_store
 
-    store = open_store(settings)
+    store = _store(settings)
     with store.sessions() as session, session.begin():
         yield session, athlete(session, name=settings.athlete, now=now())
 
@@ -102,7 +111,10 @@ def profile(
     show: Annotated[bool, typer.Option("--show", help="Only show the current profile.")] = False,
     as_json: Annotated[bool, typer.Option("--json", help="Print the profile as JSON.")] = False,
 ) -> None:
-    """Describe your running week and means; asks for anything not given as an option."""
+    """Describe your running week and means.
+
+    Asks for anything not given as an option.
+    """
     from hipstride.plan.models import Experience, Profile
     from hipstride.services.runner import NeedsProfile, current_profile, save_profile
 

@@ -80,3 +80,28 @@ def run_timer(seconds: float, label: str) -> float:
     if not timer.skipped:
         console.bell()
     return timer.elapsed
+
+
+def run_stopwatch(label: str) -> float:
+    """Count up on screen until Enter (or space) is pressed; returns the seconds held.
+
+    Without a terminal (piped input) it waits for one line of input instead.
+    """
+    from rich.live import Live
+
+    start = time.monotonic()
+    with _cbreak() as keys:
+        if not keys:
+            sys.stdin.readline()
+            return round(time.monotonic() - start, 1)
+        with Live(console=console, transient=True, refresh_per_second=10) as live:
+            while True:
+                held = time.monotonic() - start
+                live.update(
+                    f"[bold]{label}[/] {held:5.1f} s  [dim]Enter or space when the pelvis drops[/]"
+                )
+                if _key(0.1) in ("\n", "\r", " "):
+                    break
+    held = round(time.monotonic() - start, 1)
+    console.bell()
+    return held

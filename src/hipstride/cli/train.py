@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import uuid
 from typing import Annotated
 
 import typer
@@ -41,7 +42,10 @@ def train(
         bool, typer.Option("--timers/--no-timers", help="Run hold and rest timers.")
     ] = True,
 ) -> None:
-    """Run today's session: cues, sets, timers, and reps, pain and reps in reserve per set."""
+    """Run today's session, guided set by set.
+
+    Cues, sets, hold and rest timers; reps, pain and reps in reserve per set.
+    """
     from hipstride.cli.timer_ui import run_timer
     from hipstride.services import training
 
@@ -105,6 +109,23 @@ def train(
             )
         if timers and slot is not todo.left[-1] and slot.prescription.rest_seconds:
             run_timer(slot.prescription.rest_seconds, "Rest")
-    with runner_session(ctx.obj) as (session, _):
+    finish_and_adapt(ctx, log_id)
+
+
+def finish_and_adapt(ctx: typer.Context, log_id: uuid.UUID) -> None:
+    """Close the session and show, one line per exercise, what the next session will hold."""
+    from hipstride.services import training
+    from hipstride.services.adapt import adapt_after
+
+    catalog = catalog_or_exit(ctx.obj)
+    with runner_session(ctx.obj) as (session, athlete):
         training.finish(session, session_log_id=log_id, now=now())
-    console.print("[green bold]Session done and saved.[/] `hipstride plan show` marks it ✓.")
+        lines = adapt_after(session, catalog=catalog, athlete_id=athlete.id, session_log_id=log_id)
+    console.print("[green bold]Session done and saved.[/]")
+    if lines:
+        console.print("[bold]Next time[/]")
+        for line in lines:
+            console.print(f"• {escape(line)}")
+    console.print(
+        "[dim]Tomorrow morning: `hipstride checkin --pain N` (0-10) tells the plan how you feel.[/]"
+    )

@@ -88,9 +88,10 @@ def read_yaml(path: Path, shown_as: str) -> tuple[Any, Located] | ContentError:
         return ContentError(
             shown_as, None, "", f"cannot read the file ({exc}); save it as UTF-8 text"
         )
+    loader = _Loader(text)
     try:
-        data = yaml.load(text, Loader=_Loader)
-        node = yaml.compose(text, Loader=_Loader)
+        node = loader.get_single_node()
+        data = None if node is None else loader.construct_document(node)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else None
@@ -98,6 +99,8 @@ def read_yaml(path: Path, shown_as: str) -> tuple[Any, Located] | ContentError:
         return ContentError(
             shown_as, line, "", f"not valid YAML ({problem}); check indentation and quoting"
         )
+    finally:
+        loader.dispose()
     lines: dict[PathKey, int] = {}
     if node is not None:
         _collect_lines(node, (), lines)

@@ -78,7 +78,8 @@ def over_limit(outcome: ExerciseOutcome, trend: Sequence[int] = ()) -> str | Non
         return f"pain {during} is above 5"
     if morning is not None and morning > PAIN_LIMIT:
         return f"next-morning pain {morning} is above 5"
-    if morning is not None and morning > during:
+    if morning is not None and morning > max(during, SAFE_PAIN):
+        # Morning pain in the safe zone (0-2) counts as settled, whatever the session's was.
         return f"pain had not settled by the next morning ({morning} after {during})"
     if morning_rising(trend):
         return "morning pain is rising week to week"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import cast
 
 from hipstride.plan import models as core
@@ -41,9 +42,21 @@ def prescription_to_core(row: db.Prescription) -> core.Prescription:
     )
 
 
-def prescription_fields(p: core.Prescription) -> dict[str, object]:
-    """Column values for a prescription row."""
+def working_to_core(row: db.Prescription) -> core.Prescription:
+    """The unscaled level this prescription was derived from (progression continues from it)."""
+    p = prescription_to_core(row)
+    if row.working_sets is None:
+        return p
+    return replace(
+        p, sets=row.working_sets, extra_set_side=cast(core.Side | None, row.working_extra_set_side)
+    )
+
+
+def prescription_fields(p: core.Prescription, working: core.Prescription) -> dict[str, object]:
+    """Column values for a prescription row: this session's dose and its working level."""
     return {
+        "working_sets": working.sets,
+        "working_extra_set_side": working.extra_set_side,
         "family_id": p.family_id,
         "step_id": p.step_id,
         "sets": p.sets,

@@ -47,12 +47,20 @@ def make_plan(
         status="active",
         explanations=list(plan.explanations),
     )
+    working = {
+        (p.family_id, p.step_id): p
+        for planned in plan.sessions
+        if planned.week_kind is core.WeekKind.BUILD
+        for p in planned.items
+    }
     for planned in plan.sessions:
         s = db.PlannedSession(
             day=planned.day, week=planned.week, week_kind=planned.week_kind.value, note=planned.note
         )
         s.prescriptions = [
-            db.Prescription(position=i, **prescription_fields(p))
+            db.Prescription(
+                position=i, **prescription_fields(p, working.get((p.family_id, p.step_id), p))
+            )
             for i, p in enumerate(planned.items)
         ]
         row.sessions.append(s)

@@ -240,6 +240,10 @@ class Prescription(Base):
     tempo: Mapped[str | None] = mapped_column(String(20))
     one_side: Mapped[bool] = mapped_column(default=False)
     extra_set_side: Mapped[str | None] = mapped_column(String(5))
+    # The unscaled level progression continues from; sets/extra_set_side above are this
+    # session's, already lightened in deload and race weeks.
+    working_sets: Mapped[int | None]
+    working_extra_set_side: Mapped[str | None] = mapped_column(String(5))
     note: Mapped[str] = mapped_column(Text, default="")
     override_note: Mapped[str | None] = mapped_column(Text)
     override_by: Mapped[str | None]

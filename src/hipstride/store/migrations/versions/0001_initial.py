@@ -226,6 +226,8 @@ def upgrade() -> None:
         sa.Column("tempo", sa.String(length=20), nullable=True),
         sa.Column("one_side", sa.Boolean(), nullable=False),
         sa.Column("extra_set_side", sa.String(length=5), nullable=True),
+        sa.Column("working_sets", sa.Integer(), nullable=True),
+        sa.Column("working_extra_set_side", sa.String(length=5), nullable=True),
         sa.Column("note", sa.Text(), nullable=False),
         sa.Column("override_note", sa.Text(), nullable=True),
         sa.Column("override_by", sa.String(length=200), nullable=True),

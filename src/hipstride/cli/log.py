@@ -1,0 +1,135 @@
+"""``hipstride log`` (a session done without guidance) and ``hipstride checkin`` (morning pain)."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+from rich.markup import escape
+
+from hipstride.cli.library import catalog_or_exit
+from hipstride.cli.output import console, fail
+from hipstride.cli.runner import now, parse_date, runner_session
+from hipstride.cli.train import finish_and_adapt
+
+ExerciseSpec = tuple[int | None, int, int | None]
+
+
+def _parse_spec(text: str) -> tuple[str, ExerciseSpec]:
+    """'glute-bridge=12/2/3' → ('glute-bridge', (12 reps or seconds, pain 2, 3 in reserve))."""
+    try:
+        key, values = text.split("=", 1)
+        parts = values.split("/")
+        work = None if parts[0] in ("", "top") else int(parts[0])
+        pain = int(parts[1]) if len(parts) > 1 and parts[1] else 0
+        reserve = int(parts[2]) if len(parts) > 2 and parts[2] else None
+    except ValueError:
+        fail(
+            f"--exercise: {text!r} is not ID=REPS/PAIN/RIR",
+            "For example --exercise glute-bridge=12/2/3 "
+            "(reps or seconds, pain 0-10, reps in reserve).",
+            code=2,
+        )
+    if not 0 <= pain <= 10:
+        fail(f"--exercise: pain in {text!r} must be 0-10", code=2)
+    return key.strip(), (work, pain, reserve)
+
+
+def log(
+    ctx: typer.Context,
+    day: Annotated[
+        str | None, typer.Option(help="The planned day you trained, YYYY-MM-DD (default today).")
+    ] = None,
+    exercise: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--exercise",
+            help="ID=REPS/PAIN/RIR for every set of one exercise (step or family id); "
+            "REPS 'top' means the top of the range, or seconds for a hold.",
+        ),
+    ] = None,
+    pain: Annotated[
+        int, typer.Option(min=0, max=10, help="Pain for exercises not named by --exercise.")
+    ] = 0,
+    rir: Annotated[
+        int | None, typer.Option(min=0, max=10, help="Reps in reserve for the others.")
+    ] = None,
+) -> None:
+    """Log a session done without guidance.
+
+    Records every remaining set of the day's session.
+    """
+    from hipstride.services import training
+
+    specs = dict(_parse_spec(e) for e in exercise or [])
+    when = parse_date(day, "--day")
+    try:
+        with runner_session(ctx.obj) as (session, athlete):
+            todo = training.session_for(session, athlete_id=athlete.id, day=when)
+            known = {p.step_id for p in todo.items} | {p.family_id for p in todo.items}
+            unknown = sorted(set(specs) - known)
+            if unknown:
+                fail(
+                    f"--exercise: {', '.join(unknown)} is not in the session of {when:%a %d %b}",
+                    f"This session holds: {', '.join(sorted(p.step_id for p in todo.items))}.",
+                    code=2,
+                )
+            log_id = training.start(
+                session, athlete_id=athlete.id, todo=todo, now=now(), guided=False
+            )
+            for slot in todo.left:
+                p = slot.prescription
+                work, set_pain, reserve = (
+                    specs.get(p.step_id) or specs.get(p.family_id) or (None, pain, rir)
+                )
+                is_hold = slot.target_hold_seconds is not None
+                done = (
+                    work
+                    if work is not None
+                    else (slot.target_hold_seconds if is_hold else slot.target_reps)
+                )
+                training.log_set(
+                    session,
+                    session_log_id=log_id,
+                    prescription_id=todo.prescription_ids[slot.position],
+                    slot=slot,
+                    reps=None if is_hold else done,
+                    held_seconds=done if is_hold else None,
+                    pain=set_pain,
+                    reps_in_reserve=None if is_hold else reserve,
+                    now=now(),
+                )
+    except training.NoSession as exc:
+        fail(str(exc))
+    console.print(f"Logged {len(todo.left)} set(s) for {when:%a %d %b}.")
+    finish_and_adapt(ctx, log_id)
+
+
+def checkin(
+    ctx: typer.Context,
+    pain: Annotated[int, typer.Option("--pain", min=0, max=10, help="Pain this morning, 0-10.")],
+    day: Annotated[
+        str | None, typer.Option(help="The morning, YYYY-MM-DD (default today).")
+    ] = None,
+    note: Annotated[str | None, typer.Option(help="Where it hurts, or anything else.")] = None,
+) -> None:
+    """Record this morning's pain (0-10).
+
+    The plan backs off when pain has not settled since the last session.
+    """
+    from hipstride.services.adapt import record_checkin
+
+    catalog = catalog_or_exit(ctx.obj)
+    when = parse_date(day, "--day")
+    with runner_session(ctx.obj) as (session, athlete):
+        lines = record_checkin(
+            session, catalog=catalog, athlete_id=athlete.id, day=when, pain=pain, note=note
+        )
+    console.print(f"Recorded morning pain {pain}/10 for {when:%a %d %b}.")
+    if pain > 5:
+        console.print(
+            "[yellow]Pain above 5/10 the morning after is more than the plan allows. If it does "
+            "not settle, see a physical therapist or an orthopedist.[/]"
+        )
+    for line in lines:
+        console.print(f"• {escape(line)}")

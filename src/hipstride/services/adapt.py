@@ -1,0 +1,167 @@
+"""Adapting the plan to what was done: after each session, and again after a morning check-in.
+
+The decision for each exercise is recomputed from the finished session's own working level,
+so running it twice (after the session, then after next morning's check-in) gives the same
+result with the new information, never a double step.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections import defaultdict
+from datetime import date, timedelta
+from typing import cast
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from hipstride.knowledge.catalog import Catalog
+from hipstride.plan import models as core
+from hipstride.plan.builder import usable_ladder
+from hipstride.plan.dose import scale_for_week
+from hipstride.plan.progression import next_prescription
+from hipstride.services.assessment import latest_findings
+from hipstride.services.convert import prescription_fields, prescription_to_core, working_to_core
+from hipstride.store import tables as db
+from hipstride.training.models import ExerciseOutcome, SetResult
+
+HISTORY = 3  # outcomes the rules look back over
+
+
+def _set_result(row: db.SetLog) -> SetResult:
+    return SetResult(
+        step_id=row.step_id,
+        set_number=row.set_number,
+        side=cast(core.Side | None, row.side),
+        target_reps=row.target_reps,
+        target_hold_seconds=row.target_hold_seconds,
+        reps=row.reps,
+        held_seconds=row.held_seconds,
+        pain=row.pain,
+        reps_in_reserve=row.reps_in_reserve,
+    )
+
+
+def _morning(session: Session, athlete_id: uuid.UUID, day: date) -> int | None:
+    return session.scalar(
+        select(db.Checkin.morning_pain).where(
+            db.Checkin.athlete_id == athlete_id, db.Checkin.day == day
+        )
+    )
+
+
+def _outcomes(
+    session: Session, *, athlete_id: uuid.UUID, family_id: str, up_to: date
+) -> list[ExerciseOutcome]:
+    """The last few finished sessions' sets of one family, oldest first."""
+    rows = session.execute(
+        select(db.SessionLog, db.PlannedSession.day, db.Prescription)
+        .join(db.PlannedSession, db.SessionLog.planned_session_id == db.PlannedSession.id)
+        .join(db.Prescription, db.Prescription.planned_session_id == db.PlannedSession.id)
+        .where(
+            db.SessionLog.athlete_id == athlete_id,
+            db.SessionLog.status == "done",
+            db.Prescription.family_id == family_id,
+            db.PlannedSession.day <= up_to,
+        )
+        .order_by(db.PlannedSession.day.desc())
+        .limit(HISTORY)
+    ).all()
+    out = []
+    for log, day, prescription in reversed(rows):
+        sets = tuple(_set_result(s) for s in log.sets if s.prescription_id == prescription.id)
+        if sets:
+            morning = _morning(session, athlete_id, day + timedelta(days=1))
+            out.append(ExerciseOutcome(day, prescription_to_core(prescription), sets, morning))
+    return out
+
+
+def _morning_trend(session: Session, athlete_id: uuid.UUID, up_to: date) -> list[int]:
+    """Each recent week's highest morning pain, oldest first (weeks with no check-in skipped)."""
+    start = up_to - timedelta(days=27)
+    rows = session.execute(
+        select(db.Checkin.day, db.Checkin.morning_pain).where(
+            db.Checkin.athlete_id == athlete_id, db.Checkin.day.between(start, up_to)
+        )
+    ).all()
+    weeks: dict[int, int] = defaultdict(int)
+    for day, pain in rows:
+        index = (up_to - day).days // 7
+        weeks[index] = max(weeks[index], pain)
+    return [weeks[i] for i in sorted(weeks, reverse=True)]
+
+
+def adapt_after(
+    session: Session, *, catalog: Catalog, athlete_id: uuid.UUID, session_log_id: uuid.UUID
+) -> list[str]:
+    """Set every later session's prescriptions from what this session showed.
+
+    Returns one explanation line per exercise. A coach's override is left as it is.
+    """
+    log = session.get_one(db.SessionLog, session_log_id)
+    if log.planned_session_id is None:
+        return []
+    done = session.get_one(db.PlannedSession, log.planned_session_id)
+    later = [s for s in done.plan.sessions if s.day > done.day]
+    findings = latest_findings(session, catalog=catalog, athlete_id=athlete_id)
+    trend = _morning_trend(session, athlete_id, done.day + timedelta(days=1))
+    lines = []
+    for row in done.prescriptions:
+        upcoming = [
+            (s, p)
+            for s in later
+            for p in s.prescriptions
+            if p.family_id == row.family_id and not p.override_note
+        ]
+        if not upcoming or row.family_id not in catalog.ladders:
+            continue
+        ladder = usable_ladder(catalog.ladders[row.family_id], findings)
+        outcomes = _outcomes(
+            session, athlete_id=athlete_id, family_id=row.family_id, up_to=done.day
+        )
+        first_kind = core.WeekKind(upcoming[0][0].week_kind)
+        decision = next_prescription(
+            working_to_core(row), outcomes, ladder, week_kind=first_kind, morning_pain_trend=trend
+        )
+        for planned, target in upcoming:
+            scaled = scale_for_week(decision.working, core.WeekKind(planned.week_kind))
+            note = decision.explanation
+            for key, value in prescription_fields(scaled, decision.working).items():
+                setattr(target, key, value)
+            target.note = note
+        lines.append(decision.explanation)
+    return lines
+
+
+def record_checkin(
+    session: Session,
+    *,
+    catalog: Catalog,
+    athlete_id: uuid.UUID,
+    day: date,
+    pain: int,
+    note: str | None,
+) -> list[str]:
+    """Morning pain for ``day``; re-adapts after the session of the day before, if any."""
+    if not 0 <= pain <= 10:
+        raise ValueError(f"morning pain must be 0 to 10, got {pain}")
+    existing = session.scalars(
+        select(db.Checkin).where(db.Checkin.athlete_id == athlete_id, db.Checkin.day == day)
+    ).first()
+    if existing is None:
+        session.add(db.Checkin(athlete_id=athlete_id, day=day, morning_pain=pain, note=note))
+    else:
+        existing.morning_pain, existing.note = pain, note
+    session.flush()
+    previous = session.scalars(
+        select(db.SessionLog)
+        .join(db.PlannedSession, db.SessionLog.planned_session_id == db.PlannedSession.id)
+        .where(
+            db.SessionLog.athlete_id == athlete_id,
+            db.SessionLog.status == "done",
+            db.PlannedSession.day == day - timedelta(days=1),
+        )
+    ).first()
+    if previous is None:
+        return []
+    return adapt_after(session, catalog=catalog, athlete_id=athlete_id, session_log_id=previous.id)

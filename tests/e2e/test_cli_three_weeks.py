@@ -1,0 +1,158 @@
+"""Three weeks of the loop through the CLI, with chosen pain and effort, and a hard crash."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import time
+
+from sqlalchemy import create_engine, text
+
+from tests.e2e.test_cli_library import SCRIPT, hipstride
+
+PROFILE = [
+    "profile",
+    "--running-days",
+    "tue,thu,sat",
+    "--long-run",
+    "sun",
+    "--hard-days",
+    "thu",
+    "--experience",
+    "new",
+    "--equipment",
+    "mat,chair,mini-band-light",
+    "--minutes",
+    "60",
+    "--sessions",
+    "2",
+]
+
+
+def run(db: str, *args: str) -> subprocess.CompletedProcess[str]:
+    result = hipstride(*args, env={"HIPSTRIDE_DATABASE_URL": db})
+    assert result.returncode == 0, (args, result.stdout, result.stderr)
+    return result
+
+
+def said(result: subprocess.CompletedProcess[str]) -> str:
+    return " ".join(result.stdout.split())
+
+
+def next_session(db: str, day: str) -> dict[str, str]:
+    plan = json.loads(run(db, "plan", "show", "--json").stdout)
+    session = next(s for w in plan["weeks"] for s in w["sessions"] if s["day"] == day)
+    return {i["family_id"]: f"{i['step_id']} {i['dose']}" for i in session["items"]}
+
+
+def test_three_weeks_progress_regress_and_back_off_as_the_rules_say(tmp_path):
+    db = f"sqlite:///{tmp_path / 'hs.db'}"
+    run(db, *PROFILE)
+    run(db, "assess", "--no-pain", "--depth", "--left-hold", "35", "--right-hold", "34")
+    run(db, "plan", "--start", "2026-11-30", "--weeks", "4")
+    assert next_session(db, "2026-11-30")["clamshell"] == "clamshell 2 × 10-15 per side"
+
+    # Week 1: every set at the top of the range with 3 in reserve; the bridge hurts (7/10).
+    first = run(
+        db,
+        "log",
+        "--day",
+        "2026-11-30",
+        "--pain",
+        "1",
+        "--rir",
+        "3",
+        "--exercise",
+        "glute-bridge=top/7/3",
+    )
+    assert "Clamshell 2×15 at 3 reps in reserve, pain 1 → Clamshell 3×10: one more set" in said(
+        first
+    )
+    assert "Glute bridge 1×10: pain 7 is above 5; same step, one set fewer" in said(first)
+    assert next_session(db, "2026-12-04")["glute-bridge"] == "glute-bridge 1 × 10-15"
+
+    second = run(
+        db,
+        "log",
+        "--day",
+        "2026-12-04",
+        "--pain",
+        "1",
+        "--rir",
+        "3",
+        "--exercise",
+        "glute-bridge=top/7/3",
+    )
+    assert "→ Banded clamshell 2×10: next step" in said(second)
+    assert "→ Short bridge 1×10: pain 7 is above 5; twice in a row, one step down" in said(second)
+
+    # Week 2: a hard squat day (1 in reserve) holds the squat's range instead of adding a set.
+    run(db, "checkin", "--day", "2026-12-05", "--pain", "1")
+    run(db, "log", "--day", "2026-12-07", "--pain", "1", "--rir", "3", "--exercise", "squat=10/2/1")
+    assert next_session(db, "2026-12-11")["squat"].startswith("single-leg-squat 2 ×")
+    run(db, "log", "--day", "2026-12-11", "--pain", "1", "--rir", "3")
+
+    # Week 3: pain that has not settled by the next morning cuts volume on the same step.
+    run(db, "log", "--day", "2026-12-14", "--pain", "1", "--rir", "3")
+    before = next_session(db, "2026-12-18")["clamshell"]
+    morning = run(db, "checkin", "--day", "2026-12-15", "--pain", "4")
+    assert "pain had not settled by the next morning (4 after 1); same step, one set fewer" in said(
+        morning
+    )
+    after = next_session(db, "2026-12-18")["clamshell"]
+    assert after.split()[0] == before.split()[0] and int(after.split()[1]) < int(before.split()[1])
+    run(db, "log", "--day", "2026-12-18", "--pain", "0", "--rir", "3")
+
+    # Deload week 4: one set fewer than the working level, the step kept.
+    deload = next_session(db, "2026-12-21")
+    assert deload["glute-bridge"] == "short-bridge 1 × 10-15"
+    assert deload["clamshell"].startswith("banded-clamshell 1 ×")
+
+    chart = tmp_path / "progress.png"
+    summary = json.loads(
+        run(db, "progress", "--as-of", "2026-12-20", "--json", "--plot", str(chart)).stdout.split(
+            "Charts"
+        )[0]
+    )
+    assert summary["adherence"] == 1.0
+    assert sum(w["done"] for w in summary["weeks"]) == 6
+    assert chart.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and chart.stat().st_size > 20_000
+    reached = {s["family_id"]: (s["step_id"], s["level"]) for s in summary["steps"]}
+    assert reached["clamshell"] == ("banded-clamshell", 3)
+    assert reached["glute-bridge"] == ("short-bridge", 1)
+
+
+def _count_sets(db: str) -> int:
+    with create_engine(db).connect() as conn:
+        return conn.execute(text("select count(*) from set_logs")).scalar_one()
+
+
+def test_killing_train_mid_session_loses_no_set_entered(tmp_path):
+    db = f"sqlite:///{tmp_path / 'hs.db'}"
+    run(db, *PROFILE)
+    run(db, "assess", "--no-pain", "--depth", "--left-hold", "35", "--right-hold", "34")
+    run(db, "plan", "--start", "2026-11-30")
+    env = {**os.environ, "HIPSTRIDE_DATABASE_URL": db, "COLUMNS": "100"}
+    proc = subprocess.Popen(
+        [str(SCRIPT), "train", "--day", "2026-11-30", "--no-timers"],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        text=True,
+        env=env,
+    )
+    assert proc.stdin is not None
+    for reps in (15, 14, 13, 12):  # four sets: reps, pain, reps in reserve
+        proc.stdin.write(f"{reps}\n1\n2\n")
+        proc.stdin.flush()
+    deadline = time.monotonic() + 30
+    while _count_sets(db) < 4 and time.monotonic() < deadline:
+        time.sleep(0.1)
+    os.kill(proc.pid, signal.SIGKILL)
+    proc.wait(timeout=10)
+    assert proc.returncode == -signal.SIGKILL
+    with create_engine(db).connect() as conn:
+        reps = [r for (r,) in conn.execute(text("select reps from set_logs order by logged_at"))]
+    assert reps == [15, 14, 13, 12]

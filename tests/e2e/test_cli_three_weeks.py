@@ -123,6 +123,19 @@ def test_three_weeks_progress_regress_and_back_off_as_the_rules_say(tmp_path):
     assert reached["clamshell"] == ("banded-clamshell", 3)
     assert reached["glute-bridge"] == ("short-bridge", 1)
 
+    # Everything exported restores into an empty database as the same data.
+    exported = tmp_path / "me.json"
+    run(db, "export", "--out", str(exported))
+    restored = f"sqlite:///{tmp_path / 'restored.db'}"
+    run(restored, "import-data", str(exported))
+    again = json.loads(run(restored, "export").stdout)
+    first = json.loads(exported.read_text())
+    assert len(first["session_logs"]) == 6 and first["checkins"]
+    assert {k: v for k, v in again.items() if k != "exported_at"} == {
+        k: v for k, v in first.items() if k != "exported_at"
+    }
+    assert next_session(restored, "2026-12-21") == deload
+
 
 def _count_sets(db: str) -> int:
     with create_engine(db).connect() as conn:

@@ -60,7 +60,7 @@ def main_callback(
 
 
 def _register() -> None:
-    from hipstride.cli import assess, content, library, log, plan, progress, runner, train
+    from hipstride.cli import assess, content, data, library, log, plan, progress, runner, train
 
     library.register(app)
     app.add_typer(content.app, name="content")
@@ -72,6 +72,7 @@ def _register() -> None:
     app.command()(log.log)
     app.command()(log.checkin)
     app.command()(progress.progress)
+    data.register(app)
 
 
 _register()

@@ -6,25 +6,10 @@ import itertools
 import json
 from datetime import date, timedelta
 
+from tests.e2e.runner_setup import planned_runner, profile_args
 from tests.e2e.test_cli_library import hipstride
 
-PROFILE = [
-    "profile",
-    "--running-days",
-    "tue,thu,sat",
-    "--long-run",
-    "sun",
-    "--hard-days",
-    "thu",
-    "--experience",
-    "new",
-    "--equipment",
-    "mat,chair,mini-band-light",
-    "--minutes",
-    "30",
-    "--sessions",
-    "3",
-]
+PROFILE = profile_args()
 
 
 def run(db: str, *args: str):
@@ -102,9 +87,7 @@ def test_bad_options_name_the_field_and_the_fix(tmp_path):
 
 def _planned(tmp_path):
     db = f"sqlite:///{tmp_path / 'hs.db'}"
-    run(db, *PROFILE)
-    run(db, "assess", "--no-pain", "--depth", "--left-hold", "35", "--right-hold", "34")
-    run(db, "plan", "--start", "2026-11-30")
+    planned_runner(db)
     first = json.loads(run(db, "plan", "show", "--json").stdout)["weeks"][0]["sessions"][0]
     return db, first
 

@@ -10,25 +10,8 @@ import time
 
 from sqlalchemy import create_engine, text
 
+from tests.e2e.runner_setup import planned_runner
 from tests.e2e.test_cli_library import SCRIPT, hipstride
-
-PROFILE = [
-    "profile",
-    "--running-days",
-    "tue,thu,sat",
-    "--long-run",
-    "sun",
-    "--hard-days",
-    "thu",
-    "--experience",
-    "new",
-    "--equipment",
-    "mat,chair,mini-band-light",
-    "--minutes",
-    "60",
-    "--sessions",
-    "2",
-]
 
 
 def run(db: str, *args: str) -> subprocess.CompletedProcess[str]:
@@ -49,9 +32,7 @@ def next_session(db: str, day: str) -> dict[str, str]:
 
 def test_three_weeks_progress_regress_and_back_off_as_the_rules_say(tmp_path):
     db = f"sqlite:///{tmp_path / 'hs.db'}"
-    run(db, *PROFILE)
-    run(db, "assess", "--no-pain", "--depth", "--left-hold", "35", "--right-hold", "34")
-    run(db, "plan", "--start", "2026-11-30", "--weeks", "4")
+    planned_runner(db, minutes=60, sessions=2, weeks=4)
     assert next_session(db, "2026-11-30")["clamshell"] == "clamshell 2 × 10-15 per side"
 
     # Week 1: every set at the top of the range with 3 in reserve; the bridge hurts (7/10).
@@ -144,9 +125,7 @@ def _count_sets(db: str) -> int:
 
 def test_killing_train_mid_session_loses_no_set_entered(tmp_path):
     db = f"sqlite:///{tmp_path / 'hs.db'}"
-    run(db, *PROFILE)
-    run(db, "assess", "--no-pain", "--depth", "--left-hold", "35", "--right-hold", "34")
-    run(db, "plan", "--start", "2026-11-30")
+    planned_runner(db, minutes=60, sessions=2)
     env = {**os.environ, "HIPSTRIDE_DATABASE_URL": db, "COLUMNS": "100"}
     proc = subprocess.Popen(
         [str(SCRIPT), "train", "--day", "2026-11-30", "--no-timers"],

@@ -10,7 +10,6 @@ from __future__ import annotations
 import uuid
 from collections import defaultdict
 from datetime import date, timedelta
-from typing import cast
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -21,25 +20,16 @@ from hipstride.plan.builder import usable_ladder
 from hipstride.plan.dose import scale_for_week
 from hipstride.plan.progression import next_prescription
 from hipstride.services.assessment import latest_findings
-from hipstride.services.convert import prescription_fields, prescription_to_core, working_to_core
+from hipstride.services.convert import (
+    prescription_fields,
+    prescription_to_core,
+    set_result_to_core,
+    working_to_core,
+)
 from hipstride.store import tables as db
-from hipstride.training.models import ExerciseOutcome, SetResult
+from hipstride.training.models import ExerciseOutcome
 
 HISTORY = 3  # outcomes the rules look back over
-
-
-def _set_result(row: db.SetLog) -> SetResult:
-    return SetResult(
-        step_id=row.step_id,
-        set_number=row.set_number,
-        side=cast(core.Side | None, row.side),
-        target_reps=row.target_reps,
-        target_hold_seconds=row.target_hold_seconds,
-        reps=row.reps,
-        held_seconds=row.held_seconds,
-        pain=row.pain,
-        reps_in_reserve=row.reps_in_reserve,
-    )
 
 
 def _morning(session: Session, athlete_id: uuid.UUID, day: date) -> int | None:
@@ -69,7 +59,9 @@ def _outcomes(
     ).all()
     out = []
     for log, day, prescription in reversed(rows):
-        sets = tuple(_set_result(s) for s in log.sets if s.prescription_id == prescription.id)
+        sets = tuple(
+            set_result_to_core(s) for s in log.sets if s.prescription_id == prescription.id
+        )
         if sets:
             morning = _morning(session, athlete_id, day + timedelta(days=1))
             out.append(ExerciseOutcome(day, prescription_to_core(prescription), sets, morning))

@@ -7,6 +7,7 @@ from typing import cast
 
 from hipstride.plan import models as core
 from hipstride.store import tables as db
+from hipstride.training.models import SetResult
 
 
 def profile_to_core(row: db.Profile) -> core.Profile:
@@ -69,3 +70,17 @@ def prescription_fields(p: core.Prescription, working: core.Prescription) -> dic
         "extra_set_side": p.extra_set_side,
         "note": p.note,
     }
+
+
+def set_result_to_core(row: db.SetLog) -> SetResult:
+    return SetResult(
+        step_id=row.step_id,
+        set_number=row.set_number,
+        side=cast(core.Side | None, row.side),
+        target_reps=row.target_reps,
+        target_hold_seconds=row.target_hold_seconds,
+        reps=row.reps,
+        held_seconds=row.held_seconds,
+        pain=row.pain,
+        reps_in_reserve=row.reps_in_reserve,
+    )

@@ -6,6 +6,7 @@ The clock is read here, at the edge; the countdown's rules live in ``training.se
 from __future__ import annotations
 
 import contextlib
+import math
 import select
 import sys
 import termios
@@ -13,7 +14,7 @@ import time
 import tty
 from collections.abc import Iterator
 
-from rich.progress import BarColumn, Progress, TextColumn, TimeRemainingColumn
+from rich.progress import BarColumn, Progress, TextColumn
 
 from hipstride.cli.output import console
 from hipstride.training.session import Timer
@@ -41,6 +42,11 @@ def _key(timeout: float) -> str | None:
     return sys.stdin.read(1) if ready else None
 
 
+def _clock(seconds: float) -> str:
+    whole = math.ceil(seconds)
+    return f"{whole // 60}:{whole % 60:02d}"
+
+
 def run_timer(seconds: float, label: str) -> float:
     """Count down ``seconds`` with a live bar; returns the seconds actually timed."""
     timer = Timer(seconds)
@@ -49,14 +55,13 @@ def run_timer(seconds: float, label: str) -> float:
         Progress(
             TextColumn("[bold]{task.description}"),
             BarColumn(),
-            TextColumn("{task.fields[state]}"),
-            TimeRemainingColumn(),
+            TextColumn("{task.fields[left]} {task.fields[state]}"),
             console=console,
             transient=True,
         ) as bar,
     ):
         console.print(f"{label}  {KEYS if keys else ''}")
-        task = bar.add_task(label, total=seconds, state="")
+        task = bar.add_task(label, total=seconds, state="", left=_clock(seconds))
         last = time.monotonic()
         while not timer.done:
             key = _key(0.1) if keys else None
@@ -76,6 +81,7 @@ def run_timer(seconds: float, label: str) -> float:
                 total=timer.duration,
                 completed=timer.elapsed,
                 state="[yellow]paused[/]" if timer.paused else "",
+                left=_clock(timer.left),
             )
     if not timer.skipped:
         console.bell()

@@ -20,7 +20,7 @@ def _ask_int(question: str, default: int | None, low: int, high: int) -> int | N
             question,
             default="" if default is None else str(default),
             show_default=default is not None,
-        )
+        ).strip()
         if raw == "" and default is None:
             return None
         try:
@@ -63,7 +63,7 @@ def train(
         console.print(f"[bold]Resuming[/]: {todo.done_sets} set(s) already saved.")
     if todo.note:
         console.print(f"[italic]{escape(todo.note)}[/]")
-    for slot in todo.left:
+    for index, slot in enumerate(todo.left):
         step = catalog.step(slot.prescription.step_id)
         if slot.first_of_exercise or slot is todo.left[0]:
             cues = "\n".join(f"• {escape(c)}" for c in step.cues)
@@ -107,7 +107,12 @@ def train(
                 "[yellow]Pain above 5/10 is more than the plan allows. Stop this exercise for "
                 "today; if pain persists, see a physical therapist or an orthopedist.[/]"
             )
-        if timers and slot is not todo.left[-1] and slot.prescription.rest_seconds:
+        following = todo.left[index + 1] if index + 1 < len(todo.left) else None
+        other_side_next = following is not None and (following.position, following.set_number) == (
+            slot.position,
+            slot.set_number,
+        )
+        if timers and following and not other_side_next and slot.prescription.rest_seconds:
             run_timer(slot.prescription.rest_seconds, "Rest")
     finish_and_adapt(ctx, log_id)
 

@@ -24,8 +24,12 @@ lint: $(INSTALLED)
 	$(BIN)/ruff format --check src tests bench
 	$(BIN)/mypy
 
-# PostgreSQL comes from Debian (installed by the script when run as root, as in CI).
+# Debian packages (poppler-utils for rendering PDFs; PostgreSQL) are installed by these
+# scripts when run as root, as in CI; otherwise they say what to install.
+SYSTEM_TOOLS := pdftoppm:poppler-utils
+
 test: lint
+	@bash scripts/ensure-system-packages.sh $(SYSTEM_TOOLS)
 	@url="$$(bash scripts/ensure-postgres.sh)" && export HIPSTRIDE_TEST_POSTGRES_URL="$$url" && $(BIN)/python -m pytest
 
 bench: $(INSTALLED)

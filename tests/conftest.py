@@ -21,3 +21,16 @@ def shared_path(*parts: str) -> Path:
             pytest.fail(message)
         pytest.skip(message)
     return path
+
+
+def system_tool(name: str, package: str) -> str:
+    """A Debian tool the test needs (``make test`` installs it); in CI its absence fails."""
+    import shutil
+
+    path = shutil.which(name)
+    if path is None:
+        message = f"{name} is missing: install the Debian package {package} (make test does)"
+        if os.environ.get("CI") == "true":
+            pytest.fail(message)
+        pytest.skip(message)
+    return path

@@ -60,7 +60,18 @@ def main_callback(
 
 
 def _register() -> None:
-    from hipstride.cli import assess, content, data, library, log, plan, progress, runner, train
+    from hipstride.cli import (
+        assess,
+        content,
+        data,
+        handout,
+        library,
+        log,
+        plan,
+        progress,
+        runner,
+        train,
+    )
 
     library.register(app)
     app.add_typer(content.app, name="content")
@@ -73,6 +84,7 @@ def _register() -> None:
     app.command()(log.checkin)
     app.command()(progress.progress)
     data.register(app)
+    app.command()(handout.handout)
 
 
 _register()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Mapping
+from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy.orm import Session
@@ -156,18 +157,25 @@ def record_bridge(
     return result
 
 
-def latest_findings(session: Session, *, catalog: Catalog, athlete_id: uuid.UUID) -> Findings:
-    """Re-score the latest taking of each test from its stored measures."""
+@dataclass(frozen=True)
+class LatestTests:
+    """The latest taking of each self-test, re-scored from its stored measures."""
+
+    squat: TestResult | None
+    squat_taken: datetime | None
+    bridge: BridgeResult | None
+    bridge_taken: datetime | None
+
+
+def latest_tests(session: Session, *, catalog: Catalog, athlete_id: uuid.UUID) -> LatestTests:
     squat_rows = queries.latest_results(session, athlete_id=athlete_id, test_id=SQUAT_TEST)
     squat = (
         score_squat(catalog.self_test(SQUAT_TEST), SquatMeasures(**squat_rows[0].measures))
         if squat_rows
         else None
     )
-    sides = {
-        r.side: r
-        for r in queries.latest_results(session, athlete_id=athlete_id, test_id=BRIDGE_TEST)
-    }
+    rows = queries.latest_results(session, athlete_id=athlete_id, test_id=BRIDGE_TEST)
+    sides = {r.side: r for r in rows}
     bridge = None
     if "left" in sides and "right" in sides:
         bridge = score_bridge(
@@ -175,4 +183,15 @@ def latest_findings(session: Session, *, catalog: Catalog, athlete_id: uuid.UUID
             BridgeSide(**sides["left"].measures),
             BridgeSide(**sides["right"].measures),
         )
-    return combine_findings(squat, bridge)
+    return LatestTests(
+        squat,
+        squat_rows[0].taken_at if squat_rows else None,
+        bridge,
+        rows[0].taken_at if bridge and rows else None,
+    )
+
+
+def latest_findings(session: Session, *, catalog: Catalog, athlete_id: uuid.UUID) -> Findings:
+    """What the planner needs from the latest taking of each test."""
+    latest = latest_tests(session, catalog=catalog, athlete_id=athlete_id)
+    return combine_findings(latest.squat, latest.bridge)

@@ -132,3 +132,24 @@ def test_a_session_interrupted_mid_way_keeps_every_set_and_resumes(tmp_path):
     assert len(keys) == len(set(keys)), "no set was logged twice"
     shown = json.loads(run(db, "plan", "show", "--json").stdout)["weeks"][0]["sessions"][0]
     assert shown["done"] is True
+
+
+def test_assess_guides_a_runner_through_every_question(tmp_path):
+    import os
+    import subprocess
+
+    from tests.e2e.test_cli_library import SCRIPT
+
+    db = f"sqlite:///{tmp_path / 'hs.db'}"
+    env = {**os.environ, "HIPSTRIDE_DATABASE_URL": db, "COLUMNS": "100"}
+    screen = "n\n" * 6
+    squat = "n\ny\nn\nn\n0\n"  # no depth, heels lifted
+    bridge = "\n\n" * 2 + "left\n0\n"  # start and stop the clock on each side, cramp on the left
+    guided = subprocess.run(
+        [str(SCRIPT), "assess"], input=screen + squat + bridge, capture_output=True,
+        text=True, env=env, timeout=60,
+    )  # fmt: skip
+    assert guided.returncode == 0, guided.stderr
+    out = " ".join(guided.stdout.split())
+    assert "Deep squat: 1/3" in out and "Heels lifted" in out
+    assert "Hamstring cramp" in out and "Single-leg bridge: 1/3" in out

@@ -79,15 +79,17 @@ def plan_overview(
     if plan is None:
         return None
     steps = catalog.steps
+    done_ids = set(
+        session.scalars(
+            select(db.SessionLog.planned_session_id)
+            .join(db.PlannedSession, db.SessionLog.planned_session_id == db.PlannedSession.id)
+            .where(db.PlannedSession.plan_id == plan.id, db.SessionLog.status == "done")
+        )
+    )
     weeks: dict[int, dict[str, Any]] = {}
     for s in plan.sessions:
         week = weeks.setdefault(s.week, {"week": s.week, "kind": s.week_kind, "sessions": []})
-        done = any(
-            log.status == "done"
-            for log in session.scalars(
-                select(db.SessionLog).where(db.SessionLog.planned_session_id == s.id)
-            )
-        )
+        done = s.id in done_ids
         items = []
         for p in s.prescriptions:
             core_p = prescription_to_core(p)

@@ -7,8 +7,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from hipstride.assess.bridge import BridgeSide, score_bridge
-from hipstride.assess.findings import combine_findings, has_pain
-from hipstride.assess.pain import UnknownQuestion, may_build_plan, score_pain_screen
+from hipstride.assess.findings import combine_findings
+from hipstride.assess.pain import UnknownQuestion, score_pain_screen
 from hipstride.assess.squat import SquatMeasures, score_squat
 from hipstride.knowledge.catalog import load_catalog
 
@@ -24,12 +24,6 @@ def test_a_yes_to_a_stopping_question_refers_the_runner_to_a_clinician() -> None
     assert result.red_flags == ("current-pain",)
     assert result.message == SCREEN.referral
     assert not result.clear_to_train
-    assert not may_build_plan(result)
-
-
-def test_a_clinicians_clearance_allows_a_plan_despite_red_flags() -> None:
-    result = score_pain_screen(SCREEN, {**ALL_NO, "current-injury": True})
-    assert may_build_plan(result, clinician_cleared=True)
 
 
 def test_a_healed_past_injury_is_noted_but_does_not_stop_training() -> None:
@@ -119,7 +113,7 @@ def test_findings_combine_both_tests_for_the_planner() -> None:
     assert "depth-limit" in findings.squat_outcomes
     assert findings.bridge_hold_seconds == {"left": 12, "right": 25}
     assert findings.weaker_side == "left"
-    assert not has_pain(findings)
+    assert "pain" not in findings.squat_outcomes | findings.bridge_outcomes
 
 
 def test_missing_tests_give_empty_findings() -> None:

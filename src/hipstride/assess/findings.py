@@ -17,8 +17,3 @@ def combine_findings(squat: TestResult | None, bridge: BridgeResult | None) -> F
         bridge_hold_seconds=dict(bridge.hold_seconds) if bridge else {},
         weaker_side=bridge.weaker_side if bridge else None,
     )
-
-
-def has_pain(findings: Findings) -> bool:
-    """Pain in either test stops the plan until a clinician has looked (self_tests.yaml)."""
-    return "pain" in findings.squat_outcomes or "pain" in findings.bridge_outcomes

@@ -50,8 +50,3 @@ def score_pain_screen(screen: PainScreen, answers: Mapping[str, bool]) -> PainSc
     else:
         message = screen.all_clear
     return PainScreenResult(flags, noted, gaps, message, tuple(lines))
-
-
-def may_build_plan(result: PainScreenResult, *, clinician_cleared: bool = False) -> bool:
-    """A plan needs either a clean screen or a clinician's clearance (DESIGN §1, runner 2)."""
-    return clinician_cleared or result.clear_to_train

@@ -33,6 +33,21 @@ def _ask_int(question: str, default: int | None, low: int, high: int) -> int | N
         console.print(f"[red]Type a whole number from {low} to {high}.[/]")
 
 
+def _pain_feedback(pain: int) -> str:
+    """Where this set's pain sits in the pain-monitoring model, and what to do about it."""
+    from hipstride.plan.progression import PainZone, classify_pain
+
+    zone = classify_pain(pain)
+    if zone is PainZone.TOO_MUCH:
+        return (
+            f"[yellow]Pain {pain}/10 is more than the plan allows. Stop this exercise for today; "
+            "if pain persists, see a physical therapist or an orthopedist.[/]"
+        )
+    if zone is PainZone.ACCEPTABLE:
+        return f"[dim]Pain {pain}/10 is acceptable if it has settled by tomorrow morning.[/]"
+    return f"[dim]Pain {pain}/10: safe.[/]"
+
+
 def train(
     ctx: typer.Context,
     day: Annotated[
@@ -102,11 +117,7 @@ def train(
                 reps_in_reserve=reserve,
                 now=now(),
             )
-        if (pain or 0) > 5:
-            console.print(
-                "[yellow]Pain above 5/10 is more than the plan allows. Stop this exercise for "
-                "today; if pain persists, see a physical therapist or an orthopedist.[/]"
-            )
+        console.print(_pain_feedback(pain or 0))
         following = todo.left[index + 1] if index + 1 < len(todo.left) else None
         other_side_next = following is not None and (following.position, following.set_number) == (
             slot.position,

@@ -15,6 +15,7 @@ from hipstride.plan.builder import build_plan
 from hipstride.services.assessment import latest_findings, require_clearance
 from hipstride.services.convert import prescription_fields
 from hipstride.services.runner import current_profile
+from hipstride.store import queries
 from hipstride.store import tables as db
 from hipstride.store.queries import active_plan
 
@@ -34,11 +35,7 @@ def make_plan(
     profile = current_profile(session, athlete_id=athlete_id)
     findings = latest_findings(session, catalog=catalog, athlete_id=athlete_id)
     plan = build_plan(catalog, profile, findings, start, weeks)
-    old = active_plan(session, athlete_id=athlete_id)
-    if old is not None:
-        old.status = "replaced"
-        old.replaced_at = now
-        old.reason = reason
+    queries.replace_active_plans(session, athlete_id=athlete_id, at=now, reason=reason)
     row = db.Plan(
         athlete_id=athlete_id,
         created_at=now,

@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
+import uuid
 from dataclasses import asdict
 from datetime import datetime
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from hipstride.plan import models as core
 from hipstride.services.convert import profile_to_core
+from hipstride.store import queries
 from hipstride.store import tables as db
 
 
@@ -22,20 +23,11 @@ class NeedsProfile(LookupError):
 
 def athlete(session: Session, *, name: str, now: datetime) -> db.Athlete:
     """The athlete of that name, created on first use."""
-    found = session.scalars(select(db.Athlete).where(db.Athlete.name == name)).first()
-    if found is None:
-        found = db.Athlete(name=name, created_at=now)
-        session.add(found)
-        session.flush()
-    return found
+    return queries.get_or_create_athlete(session, name=name, now=now)
 
 
-def current_profile(session: Session, *, athlete_id: object) -> core.Profile:
-    row = session.scalars(
-        select(db.Profile)
-        .where(db.Profile.athlete_id == athlete_id)
-        .order_by(db.Profile.created_at.desc())
-    ).first()
+def current_profile(session: Session, *, athlete_id: uuid.UUID) -> core.Profile:
+    row = queries.latest_profile(session, athlete_id=athlete_id)
     if row is None:
         raise NeedsProfile
     return profile_to_core(row)

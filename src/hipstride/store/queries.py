@@ -14,22 +14,18 @@ from hipstride.store.tables import (
     Clearance,
     PainScreen,
     Plan,
-    PlannedSession,
-    Prescription,
     Profile,
     SelfTestResult,
-    SessionLog,
-    SetLog,
 )
 
 
-def get_or_create_athlete(session: Session, *, name: str) -> Athlete:
+def get_or_create_athlete(session: Session, *, name: str, now: datetime) -> Athlete:
     """The (first) athlete called ``name``, created and flushed if there is none."""
     athlete = session.scalars(
         select(Athlete).where(Athlete.name == name).order_by(Athlete.created_at).limit(1)
     ).first()
     if athlete is None:
-        athlete = Athlete(name=name)
+        athlete = Athlete(name=name, created_at=now)
         session.add(athlete)
         session.flush()
     return athlete
@@ -88,50 +84,6 @@ def replace_active_plans(
         .execution_options(synchronize_session="fetch")
     )
     return int(getattr(result, "rowcount", 0) or 0)
-
-
-def sessions_between(
-    session: Session, *, plan_id: uuid.UUID, start: date, end: date
-) -> list[PlannedSession]:
-    """A plan's sessions from ``start`` to ``end`` inclusive, by day."""
-    query = select(PlannedSession).where(
-        PlannedSession.plan_id == plan_id, PlannedSession.day.between(start, end)
-    )
-    return list(session.scalars(query.order_by(PlannedSession.day, PlannedSession.week)))
-
-
-def prescriptions_for(session: Session, *, planned_session_id: uuid.UUID) -> list[Prescription]:
-    """A planned session's prescriptions in order."""
-    query = select(Prescription).where(Prescription.planned_session_id == planned_session_id)
-    return list(session.scalars(query.order_by(Prescription.position)))
-
-
-def open_session_log(session: Session, *, athlete_id: uuid.UUID) -> SessionLog | None:
-    """The latest session still in progress (to resume after an interruption)."""
-    query = select(SessionLog).where(
-        SessionLog.athlete_id == athlete_id, SessionLog.status == "in-progress"
-    )
-    return session.scalars(query.order_by(SessionLog.started_at.desc()).limit(1)).first()
-
-
-def set_logs_for_step(
-    session: Session, *, athlete_id: uuid.UUID, step_id: str, limit: int = 50
-) -> list[SetLog]:
-    """The athlete's latest ``limit`` sets of a step, returned oldest first."""
-    query = (
-        select(SetLog)
-        .join(SessionLog, SetLog.session_log_id == SessionLog.id)
-        .where(SessionLog.athlete_id == athlete_id, SetLog.step_id == step_id)
-        .order_by(SetLog.logged_at.desc(), SetLog.set_number.desc())
-        .limit(limit)
-    )
-    return list(reversed(session.scalars(query).all()))
-
-
-def set_log_by_key(session: Session, *, idempotency_key: str) -> SetLog | None:
-    """The set already logged under ``idempotency_key``, if any (for safe retries)."""
-    query = select(SetLog).where(SetLog.idempotency_key == idempotency_key)
-    return session.scalars(query).first()
 
 
 def checkins_between(

@@ -23,6 +23,7 @@ def handout(
     ] = None,
 ) -> None:
     """Print your plan: exercises with pictures, tests, a weekly tick table, references."""
+    from hipstride.services.figures import printable_stills
     from hipstride.services.handout import NoPlan, build_handout, save_handout
     from hipstride.services.runner import NeedsProfile
 
@@ -40,7 +41,7 @@ def handout(
                 athlete_id=athlete.id,
                 runner=athlete.name,
                 today=parse_date(as_of, "--as-of"),
-                picture=lambda _step_id: None,
+                pictures=lambda step_id: printable_stills(catalog, step_id),
             )
     except (NoPlan, NeedsProfile) as exc:
         fail(str(exc))

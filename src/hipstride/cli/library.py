@@ -2,17 +2,37 @@
 
 from __future__ import annotations
 
+import sys
+from collections.abc import Callable
+from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from hipstride.cli.output import fail, print_json
+from hipstride.cli.output import console, fail, print_json
 
 if TYPE_CHECKING:
     from hipstride.knowledge.catalog import Catalog
     from hipstride.settings import Settings
 
 JsonFlag = Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")]
+SvgFile = Annotated[
+    Path | None,
+    typer.Option(
+        "--svg",
+        metavar="FILE",
+        dir_okay=False,
+        help="Write the illustration as SVG to FILE ('-' for standard output).",
+    ),
+]
+StillName = Annotated[
+    str | None,
+    typer.Option(
+        "--still",
+        metavar="NAME",
+        help="With --svg: one position (e.g. start, end) instead of the animation.",
+    ),
+]
 
 
 def load(ctx: typer.Context) -> Catalog:
@@ -41,6 +61,26 @@ def _unknown(exc: LookupError, command: str) -> None:
     assert isinstance(exc, UnknownId)
     hint = f"Run `hipstride {command}` to see every id."
     fail(str(exc), hint)
+
+
+def _write_svg(draw: Callable[[], str], target: Path, what: str) -> None:
+    """Draw lazily (the figure model loads only here) and write or print the SVG."""
+    from hipstride.services.figures import NoFigure, UnknownStill
+
+    try:
+        svg = draw()
+    except UnknownStill as exc:
+        fail(str(exc), "Leave out --still for the animation.", code=2)
+    except NoFigure as exc:
+        fail(str(exc), "Add a figure: with keyframes to its YAML; see `hipstride content check`.")
+    if str(target) == "-":
+        sys.stdout.write(svg)
+        return
+    try:
+        target.write_text(svg, encoding="utf-8")
+    except OSError as exc:
+        fail(f"cannot write {target}: {exc.strerror or exc}")
+    console.print(f"Wrote the illustration of {what} to {target}.")
 
 
 def exercises(
@@ -72,15 +112,25 @@ def exercise(
     ctx: typer.Context,
     step_id: Annotated[str, typer.Argument(metavar="ID", help="A step id, e.g. glute-bridge.")],
     as_json: JsonFlag = False,
+    svg: SvgFile = None,
+    still: StillName = None,
 ) -> None:
-    """How to do one step; its ladder, dose and papers."""
+    """How to do one step; its ladder, dose and papers. --svg draws it."""
     from hipstride.knowledge.catalog import UnknownId
     from hipstride.services.library import exercise_detail
 
+    if still is not None and svg is None:
+        fail("--still chooses a position for --svg", "Add --svg FILE.", code=2)
+    catalog = load(ctx)
     try:
-        detail = exercise_detail(load(ctx), step_id)
+        detail = exercise_detail(catalog, step_id)
     except UnknownId as exc:
         _unknown(exc, "exercises")
+    if svg is not None:
+        from hipstride.services.figures import illustration_svg
+
+        _write_svg(lambda: illustration_svg(catalog, step_id, still=still), svg, detail["name"])
+        return
     if as_json:
         print_json(detail)
         return
@@ -108,18 +158,30 @@ def test(
     ctx: typer.Context,
     test_id: Annotated[str, typer.Argument(metavar="ID", help="deep-squat or single-leg-bridge.")],
     as_json: JsonFlag = False,
+    svg: SvgFile = None,
+    still: StillName = None,
 ) -> None:
     """How to do and score one self-test.
 
-    Also what each result means and what it changes in training.
+    Also what each result means and what it changes in training. --svg draws it.
     """
     from hipstride.knowledge.catalog import UnknownId
     from hipstride.services.library import self_test_detail
 
+    if still is not None and svg is None:
+        fail("--still chooses a position for --svg", "Add --svg FILE.", code=2)
+    catalog = load(ctx)
     try:
-        detail = self_test_detail(load(ctx), test_id)
+        detail = self_test_detail(catalog, test_id)
     except UnknownId as exc:
         _unknown(exc, "tests")
+    if svg is not None:
+        from hipstride.services.figures import self_test_illustration_svg
+
+        _write_svg(
+            lambda: self_test_illustration_svg(catalog, test_id, still=still), svg, detail["name"]
+        )
+        return
     if as_json:
         print_json(detail)
         return

@@ -7,6 +7,7 @@ the core PDF fonts cannot print ×, → or °.
 from __future__ import annotations
 
 import io
+import logging
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -33,7 +34,7 @@ class HandoutExercise:
     cues: tuple[str, ...]
     safety: tuple[str, ...]
     citations: tuple[int, ...]
-    svg: str | None  # a still, print-ready (no CSS, no animation)
+    pictures: tuple[str, ...]  # SVG stills in plain colours: start and end positions
 
 
 @dataclass(frozen=True)
@@ -170,13 +171,17 @@ def _exercise_block(doc: FPDF | FPDFRecorder, ex: HandoutExercise) -> None:
     top = doc.get_y()
     text_x = MARGIN + PICTURE + 5
     text_w = doc.epw - PICTURE - 5
-    if ex.svg:
-        doc.image(io.BytesIO(ex.svg.encode()), x=MARGIN, y=top, w=PICTURE)
-    else:
-        doc.set_draw_color(200)
-        doc.rect(MARGIN, top, PICTURE, PICTURE * 0.75)
-        doc.set_draw_color(0)
-    picture_bottom = top + PICTURE * 0.8
+    picture_bottom = top
+    for svg in ex.pictures:
+        placed = doc.image(
+            io.BytesIO(svg.encode()),
+            x=MARGIN,
+            y=picture_bottom,
+            w=PICTURE,
+            h=PICTURE * 0.9,
+            keep_aspect_ratio=True,
+        )
+        picture_bottom += placed.rendered_height + 2
     doc.set_xy(text_x, top)
     doc.set_font("DejaVu", "B", 11.5)
     doc.multi_cell(text_w, 5.5, ex.name, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
@@ -234,8 +239,25 @@ def _tick_table(pdf: FPDF, weeks: Sequence[HandoutWeek]) -> None:
                 row.cell("")
 
 
+class _QuietSvgTags(logging.Filter):
+    """fpdf2 logs every <title> and <desc> it skips; they are for screens, not paper."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return "Ignoring unsupported SVG tag" not in record.getMessage()
+
+
 def write_handout(h: Handout, out: Path, *, paper: Paper = "A4") -> Path:
     """Write the handout; every page keeps a 15 mm margin so it prints on A4 and Letter."""
+    quiet = _QuietSvgTags()
+    svg_log = logging.getLogger("fpdf.svg")
+    svg_log.addFilter(quiet)
+    try:
+        return _write(h, out, paper)
+    finally:
+        svg_log.removeFilter(quiet)
+
+
+def _write(h: Handout, out: Path, paper: Paper) -> Path:
     pdf = _Pdf(format="A4" if paper == "A4" else "Letter", unit="mm")
     pdf.set_margins(MARGIN, MARGIN, MARGIN)
     pdf.set_auto_page_break(True, margin=MARGIN + 6)

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from functools import cache, cached_property
 from pathlib import Path
 
-from hipstride.knowledge.checks import build_ladders, check_references
+from hipstride.knowledge.checks import build_ladders, check_figures, check_references
 from hipstride.knowledge.merge import merge_folders
 from hipstride.knowledge.models import (
     Equipment,
@@ -141,6 +141,7 @@ def validate_content(user_folder: Path | None = None) -> tuple[Catalog | None, l
     merged, replaced = merge_folders(folders)
     errors = list(merged.errors)
     errors += check_references(merged)
+    errors += check_figures(merged)
     ladders, ladder_errors = build_ladders(merged)
     errors += ladder_errors
     if merged.pain_screen is None:

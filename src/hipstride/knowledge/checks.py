@@ -8,6 +8,7 @@ from __future__ import annotations
 import difflib
 from collections.abc import Iterable
 
+from hipstride.knowledge.joints import angle_problem
 from hipstride.knowledge.merge import Merged, Placed
 from hipstride.knowledge.models import Claim, Family, Step
 from hipstride.knowledge.source import ContentError, Located
@@ -79,6 +80,33 @@ def check_references(merged: Merged) -> list[ContentError]:
                     "band_position",
                 )
             )
+    return errors
+
+
+def check_figures(merged: Merged) -> list[ContentError]:
+    """Every keyframe angle must be a known joint angle within that joint's range,
+    and every muscle a figure highlights must exist.
+
+    An impossible keyframe would draw a broken body, so the coach is told which angle of
+    which keyframe to change, e.g. ``knee_flexion_left: 190° is beyond the knee's range``.
+    """
+    errors: list[ContentError] = []
+    muscles = set(merged.sections["muscles"])
+    for section in ("steps", "self_tests"):
+        for placed in merged.sections[section].values():
+            figure = placed.item.figure
+            if figure is None:
+                continue
+            _check_ids(
+                figure.highlight, muscles, "muscles", placed.where.at("figure"), "highlight", errors
+            )
+            for i, frame in enumerate(figure.keyframes):
+                for name, value in frame.angles.items():
+                    problem = angle_problem(name, value)
+                    if problem is not None:
+                        errors.append(
+                            placed.where.error(problem, "figure", "keyframes", i, "angles", name)
+                        )
     return errors
 
 

@@ -12,6 +12,8 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
+from hipstride.knowledge.figure_models import Figure
+
 Slug = Annotated[
     str,
     StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", min_length=2, max_length=60),
@@ -232,6 +234,7 @@ class Step(Strict):
     dose: Dose
     glute_tfl_index: int | None = Field(default=None, ge=0, le=500)
     claims: list[Claim] = Field(min_length=1)
+    figure: Figure | None = Field(default=None, description="Keyframes for its illustration.")
 
     @property
     def references(self) -> list[str]:
@@ -273,6 +276,7 @@ class SelfTest(Strict):
     outcomes: list[Outcome] = Field(min_length=1)
     safety: list[Text] = Field(default_factory=list)
     claims: list[Claim] = Field(min_length=1)
+    figure: Figure | None = Field(default=None, description="Keyframes for its illustration.")
 
 
 class PainQuestion(Strict):

@@ -25,8 +25,8 @@ from hipstride.services.runner import current_profile
 from hipstride.store import queries
 from hipstride.store import tables as db
 
-Picture = Callable[[str], str | None]
-"""Step id → a print-ready SVG still, or None for no picture."""
+Pictures = Callable[[str], tuple[str, ...]]
+"""Step id → print-ready SVG stills (start and end), or none."""
 
 ADAPTS = (
     "After every session the next one follows what you logged: more reps within the range, "
@@ -72,7 +72,7 @@ def build_handout(
     athlete_id: uuid.UUID,
     runner: str,
     today: date,
-    picture: Picture,
+    pictures: Pictures,
 ) -> Handout:
     """The plan as it stands today: the next session's exercises at their current dose."""
     plan = queries.active_plan(session, athlete_id=athlete_id)
@@ -98,7 +98,7 @@ def build_handout(
                 cues=tuple(step.cues),
                 safety=tuple(step.safety),
                 citations=tuple(sorted(numbers[r] for r in step.references)),
-                svg=picture(step.id),
+                pictures=pictures(step.id),
             )
         )
     latest = latest_tests(session, catalog=catalog, athlete_id=athlete_id)

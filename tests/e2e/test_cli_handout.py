@@ -8,7 +8,7 @@ from pathlib import Path
 from PIL import Image, ImageOps
 
 from tests.conftest import system_tool
-from tests.e2e.runner_setup import planned_runner
+from tests.e2e.runner_setup import planned_runner, profile_args
 from tests.e2e.test_cli_library import hipstride
 
 A4 = 297 / 210
@@ -73,6 +73,10 @@ def test_the_handout_prints_the_plan_on_a4_and_letter(tmp_path):
 
 
 def test_no_plan_means_no_handout_and_a_hint(tmp_path):
+    db = {"HIPSTRIDE_DATABASE_URL": f"sqlite:///{tmp_path / 'hs.db'}"}
+    nobody = hipstride("handout", "--out", str(tmp_path / "x.pdf"), env=db)
+    assert nobody.returncode == 1 and "Start with `hipstride profile`" in nobody.stderr
+    assert hipstride(*profile_args(), env=db).returncode == 0
     result = hipstride(
         "handout",
         "--out",

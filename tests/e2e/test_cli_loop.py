@@ -80,6 +80,9 @@ def test_bad_options_name_the_field_and_the_fix(tmp_path):
     db = f"sqlite:///{tmp_path / 'hs.db'}"
     bad_day = run(db, "profile", "--running-days", "tue,funday")
     assert bad_day.returncode == 2 and "--running-days: 'funday' is not a weekday" in bad_day.stderr
+    nobody = run(db, "plan")
+    assert nobody.returncode == 1 and "No runner called 'runner' yet" in nobody.stderr
+    assert run(db, *PROFILE).returncode == 0
     no_screen = run(db, "plan")
     assert no_screen.returncode == 3
     assert "Answer the pain screen first: run `hipstride assess`" in no_screen.stderr

@@ -69,7 +69,7 @@ def assess(
     else:
         console.print(f"[bold]Pain screen[/]\n{screen.intro}")
         answers = {q.id: typer.confirm(q.ask, default=False) for q in screen.questions}
-    with runner_session(settings) as (session, athlete):
+    with runner_session(settings, create=True) as (session, athlete):
         result = assessment.record_pain_screen(
             session, catalog=catalog, athlete_id=athlete.id, answers=answers, now=now()
         )
@@ -103,7 +103,7 @@ def assess(
     if cramp not in CRAMP:
         fail(f"--cramp: {cramp!r} is not one of none, left, right, both", code=2)
     cramps = {"left": cramp in ("left", "both"), "right": cramp in ("right", "both")}
-    with runner_session(settings) as (session, athlete):
+    with runner_session(settings, create=True) as (session, athlete):
         squat = assessment.record_squat(
             session,
             catalog=catalog,
@@ -137,6 +137,6 @@ def clear(
     """Record a clinician clearing you to train."""
     from hipstride.services.assessment import record_clearance
 
-    with runner_session(ctx.obj) as (session, athlete):
+    with runner_session(ctx.obj, create=True) as (session, athlete):
         record_clearance(session, athlete_id=athlete.id, cleared_by=by, now=now(), note=note)
     console.print(f"Recorded: cleared to train by {by}. `hipstride plan` can now build your plan.")

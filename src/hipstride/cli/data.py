@@ -46,12 +46,8 @@ def export(
     """Export everything hipstride keeps about you: profile, screens, tests, plans and log."""
     import json
 
-    from sqlalchemy import select
-
-    from hipstride.cli.runner import now
+    from hipstride.cli.runner import now, runner_session
     from hipstride.services.data import export_athlete, export_csv
-    from hipstride.services.store import open_store
-    from hipstride.store.tables import Athlete
 
     settings: Settings = ctx.obj
     if format is ExportFormat.csv and out is None:
@@ -62,16 +58,7 @@ def export(
         fail(f"--out: {_esc(out)} is a file; CSV export needs a folder", "Use --out my-data.", 2)
     if out is not None and format is ExportFormat.json and out.is_dir():
         fail(f"--out: {_esc(out)} is a folder", "Give a file name, e.g. --out my-data.json.", 2)
-    store = open_store(settings)
-    with store.sessions() as session:
-        found = session.scalars(
-            select(Athlete).where(Athlete.name == settings.athlete).order_by(Athlete.created_at)
-        ).first()
-        if found is None:
-            fail(
-                f"no runner called {_esc(repr(settings.athlete))} in this database",
-                "Check --athlete (or HIPSTRIDE_ATHLETE) and HIPSTRIDE_DATABASE_URL.",
-            )
+    with runner_session(settings) as (session, found):
         try:
             if format is ExportFormat.csv:
                 assert out is not None

@@ -8,11 +8,13 @@ import typer
 from rich.markup import escape
 
 from hipstride.cli.library import catalog_or_exit
-from hipstride.cli.output import console, fail
+from hipstride.cli.output import console, fail, pain_feedback
 from hipstride.cli.runner import now, parse_date, runner_session
 from hipstride.cli.train import finish_and_adapt
 
-ExerciseSpec = tuple[int | None, int, int | None]
+TOP = "top"
+ExerciseSpec = tuple[int | str | None, int, int | None]
+"""Reps or seconds ('top' for the top of the range, None for the target), pain, reserve."""
 
 
 def _parse_spec(text: str) -> tuple[str, ExerciseSpec]:
@@ -20,7 +22,9 @@ def _parse_spec(text: str) -> tuple[str, ExerciseSpec]:
     try:
         key, values = text.split("=", 1)
         parts = values.split("/")
-        work = None if parts[0] in ("", "top") else int(parts[0])
+        work: int | str | None = (
+            None if parts[0] == "" else TOP if parts[0] == TOP else int(parts[0])
+        )
         pain = int(parts[1]) if len(parts) > 1 and parts[1] else 0
         reserve = int(parts[2]) if len(parts) > 2 and parts[2] else None
     except ValueError:
@@ -45,7 +49,8 @@ def log(
         typer.Option(
             "--exercise",
             help="ID=REPS/PAIN/RIR for every set of one exercise (step or family id); "
-            "REPS 'top' means the top of the range, or seconds for a hold.",
+            "REPS defaults to the prescribed reps; 'top' means the top of the range; "
+            "seconds for a hold.",
         ),
     ] = None,
     pain: Annotated[
@@ -77,17 +82,17 @@ def log(
             log_id = training.start(
                 session, athlete_id=athlete.id, todo=todo, now=now(), guided=False
             )
+            worst = 0
             for slot in todo.left:
                 p = slot.prescription
                 work, set_pain, reserve = (
                     specs.get(p.step_id) or specs.get(p.family_id) or (None, pain, rir)
                 )
                 is_hold = slot.target_hold_seconds is not None
-                done = (
-                    work
-                    if work is not None
-                    else (slot.target_hold_seconds if is_hold else slot.target_reps)
-                )
+                target = slot.target_hold_seconds if is_hold else slot.target_reps
+                top = slot.target_hold_seconds if is_hold else p.reps_max
+                done = top if work == TOP else target if work is None else int(work)
+                worst = max(worst, set_pain)
                 training.log_set(
                     session,
                     session_log_id=log_id,
@@ -102,6 +107,7 @@ def log(
     except training.NoSession as exc:
         fail(str(exc))
     console.print(f"Logged {len(todo.left)} set(s) for {when:%a %d %b}.")
+    console.print(pain_feedback(worst))
     finish_and_adapt(ctx, log_id)
 
 

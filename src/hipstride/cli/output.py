@@ -30,3 +30,18 @@ def fail(message: str, hint: str | None = None, code: int = 1) -> NoReturn:
     if hint:
         errors.print(f"[dim]{hint}[/]")
     raise typer.Exit(code)
+
+
+def pain_feedback(pain: int) -> str:
+    """Where a pain score sits in the pain-monitoring model, and what to do about it."""
+    from hipstride.plan.progression import PainZone, classify_pain
+
+    zone = classify_pain(pain)
+    if zone is PainZone.TOO_MUCH:
+        return (
+            f"[yellow]Pain {pain}/10 is more than the plan allows. Stop this exercise for today; "
+            "if pain persists, see a physical therapist or an orthopedist.[/]"
+        )
+    if zone is PainZone.ACCEPTABLE:
+        return f"[dim]Pain {pain}/10 is acceptable if it has settled by tomorrow morning.[/]"
+    return f"[dim]Pain {pain}/10: safe.[/]"

@@ -27,7 +27,7 @@ def build(
     if ctx.invoked_subcommand is not None:
         return
     from hipstride.services.assessment import NotCleared
-    from hipstride.services.planning import make_plan
+    from hipstride.services.planning import EmptyPlan, make_plan
     from hipstride.services.runner import NeedsProfile
 
     catalog = catalog_or_exit(ctx.obj)
@@ -37,7 +37,7 @@ def build(
             _, plan = make_plan(
                 session, catalog=catalog, athlete_id=athlete.id, start=first, weeks=weeks, now=now()
             )
-    except (NotCleared, NeedsProfile) as exc:
+    except (NotCleared, NeedsProfile, EmptyPlan) as exc:
         fail(str(exc), code=3 if isinstance(exc, NotCleared) else 1)
     console.print(
         f"[bold]Your {plan.weeks}-week plan[/], from {plan.start:%a %d %b %Y}: "
@@ -71,8 +71,13 @@ def show(
         print_json(data)
         return
     for week in data["weeks"]:
-        kind = {"deload": " — deload week, lighter", "race": " — race week, half volume"}.get(
-            week["kind"], ""
+        kinds = {s["kind"] for s in week["sessions"]}
+        kind = (
+            " — race week, half volume"
+            if "race" in kinds
+            else " — deload week, lighter"
+            if kinds == {"deload"}
+            else ""
         )
         table = Table(title=f"Week {week['week']}{kind}", title_justify="left", show_lines=True)
         table.add_column("Day", no_wrap=True)
@@ -81,5 +86,6 @@ def show(
             lines = [f"{escape(i['name'])} [dim]{i['dose']}[/]" for i in s["items"]]
             note = f"\n[italic]{escape(s['note'])}[/]" if s["note"] else ""
             done = " ✓" if s["done"] else ""
-            table.add_row(f"{s['day_name']}{done}", "\n".join(lines) + note)
+            tag = {"deload": "\n[dim]lighter[/]", "race": "\n[dim]race week[/]"}.get(s["kind"], "")
+            table.add_row(f"{s['day_name']}{done}{tag}", "\n".join(lines) + note)
         console.print(table)

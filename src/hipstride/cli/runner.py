@@ -40,13 +40,26 @@ def _store(settings: Settings) -> Store:
 
 
 @contextmanager
-def runner_session(settings: Settings) -> Iterator[tuple[Session, Athlete]]:
-    """A store session for the current runner, committed when the block ends cleanly."""
-    from hipstride.services.runner import athlete
+def runner_session(
+    settings: Settings, *, create: bool = False
+) -> Iterator[tuple[Session, Athlete]]:
+    """A store session for the current runner, committed when the block ends cleanly.
+
+    Only commands that record something about the runner (``create``) make the runner;
+    the others say how to start, so an untouched database stays empty for an import.
+    """
+    from hipstride.services.runner import NoRunner, athlete, existing_athlete
 
     store = _store(settings)
     with store.sessions() as session, session.begin():
-        yield session, athlete(session, name=settings.athlete, now=now())
+        if create:
+            yield session, athlete(session, name=settings.athlete, now=now())
+            return
+        try:
+            found = existing_athlete(session, name=settings.athlete)
+        except NoRunner as exc:
+            fail(str(exc))
+        yield session, found
 
 
 def parse_date(text: str | None, option: str) -> date:
@@ -80,6 +93,14 @@ def day_names(days: frozenset[int] | set[int]) -> str:
     return ", ".join(WEEKDAYS[d] for d in sorted(days)) or "none"
 
 
+def _ask_number(question: str, default: int, low: int, high: int) -> int:
+    while True:
+        value: int = typer.prompt(question, default=default, type=int)
+        if low <= value <= high:
+            return value
+        console.print(f"[red]Type a whole number from {low} to {high}.[/]")
+
+
 def profile(
     ctx: typer.Context,
     running_days: Annotated[
@@ -106,8 +127,12 @@ def profile(
         int | None, typer.Option(help="Strength sessions a week (2 or 3).", min=2, max=3)
     ] = None,
     allow_consecutive: Annotated[
-        bool, typer.Option(help="Allow strength on two days in a row if the week needs it.")
-    ] = False,
+        bool | None,
+        typer.Option(
+            "--allow-consecutive/--no-allow-consecutive",
+            help="Allow strength on two days in a row if the week needs it (kept until changed).",
+        ),
+    ] = None,
     show: Annotated[bool, typer.Option("--show", help="Only show the current profile.")] = False,
     as_json: Annotated[bool, typer.Option("--json", help="Print the profile as JSON.")] = False,
 ) -> None:
@@ -119,7 +144,7 @@ def profile(
     from hipstride.services.runner import NeedsProfile, current_profile, save_profile
 
     settings: Settings = ctx.obj
-    with runner_session(settings) as (session, athlete):
+    with runner_session(settings, create=not show) as (session, athlete):
         try:
             old: Profile | None = current_profile(session, athlete_id=athlete.id)
         except NeedsProfile:
@@ -186,16 +211,12 @@ def profile(
             kit = ask(
                 equipment, "Equipment you own (comma-separated)?", ",".join(sorted(base.equipment))
             )
-            mins = (
-                minutes
-                if minutes is not None
-                else int(ask(None, "Minutes per session?", str(base.minutes_per_session)))
-            )
-            per_week = (
-                sessions
-                if sessions is not None
-                else int(ask(None, "Strength sessions a week (2-3)?", str(base.sessions_per_week)))
-            )
+            mins = minutes if minutes is not None else base.minutes_per_session
+            per_week = sessions if sessions is not None else base.sessions_per_week
+            if interactive and minutes is None:
+                mins = _ask_number("Minutes per session (10-90)?", mins, 10, 90)
+            if interactive and sessions is None:
+                per_week = _ask_number("Strength sessions a week (2-3)?", per_week, 2, 3)
             if len(long_days) > 1:
                 fail("--long-run: give one day", code=2)
             new = Profile(
@@ -207,7 +228,9 @@ def profile(
                 equipment=frozenset(e for e in kit.replace(" ", "").split(",") if e),
                 minutes_per_session=mins,
                 sessions_per_week=per_week,
-                allow_consecutive=allow_consecutive,
+                allow_consecutive=(
+                    base.allow_consecutive if allow_consecutive is None else allow_consecutive
+                ),
             )
             save_profile(session, athlete_id=athlete.id, profile=new, now=now())
             old = new

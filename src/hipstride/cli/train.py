@@ -10,8 +10,9 @@ from rich.markup import escape
 from rich.panel import Panel
 
 from hipstride.cli.library import catalog_or_exit
-from hipstride.cli.output import console, fail
+from hipstride.cli.output import console, fail, pain_feedback
 from hipstride.cli.runner import now, parse_date, runner_session
+from hipstride.plan.progression import PAIN_LIMIT
 
 
 def _ask_int(question: str, default: int | None, low: int, high: int) -> int | None:
@@ -33,19 +34,8 @@ def _ask_int(question: str, default: int | None, low: int, high: int) -> int | N
         console.print(f"[red]Type a whole number from {low} to {high}.[/]")
 
 
-def _pain_feedback(pain: int) -> str:
-    """Where this set's pain sits in the pain-monitoring model, and what to do about it."""
-    from hipstride.plan.progression import PainZone, classify_pain
-
-    zone = classify_pain(pain)
-    if zone is PainZone.TOO_MUCH:
-        return (
-            f"[yellow]Pain {pain}/10 is more than the plan allows. Stop this exercise for today; "
-            "if pain persists, see a physical therapist or an orthopedist.[/]"
-        )
-    if zone is PainZone.ACCEPTABLE:
-        return f"[dim]Pain {pain}/10 is acceptable if it has settled by tomorrow morning.[/]"
-    return f"[dim]Pain {pain}/10: safe.[/]"
+def _stop_exercise(name: str) -> bool:
+    return typer.confirm(f"Skip the rest of {name} today?", default=True)
 
 
 def train(
@@ -78,7 +68,10 @@ def train(
         console.print(f"[bold]Resuming[/]: {todo.done_sets} set(s) already saved.")
     if todo.note:
         console.print(f"[italic]{escape(todo.note)}[/]")
+    skipped: set[int] = set()
     for index, slot in enumerate(todo.left):
+        if slot.position in skipped:
+            continue
         step = catalog.step(slot.prescription.step_id)
         if slot.first_of_exercise or slot is todo.left[0]:
             cues = "\n".join(f"• {escape(c)}" for c in step.cues)
@@ -117,7 +110,9 @@ def train(
                 reps_in_reserve=reserve,
                 now=now(),
             )
-        console.print(_pain_feedback(pain or 0))
+        console.print(pain_feedback(pain or 0))
+        if (pain or 0) > PAIN_LIMIT and _stop_exercise(step.name):
+            skipped.add(slot.position)
         following = todo.left[index + 1] if index + 1 < len(todo.left) else None
         other_side_next = following is not None and (following.position, following.set_number) == (
             slot.position,
@@ -130,13 +125,13 @@ def train(
 
 def finish_and_adapt(ctx: typer.Context, log_id: uuid.UUID) -> None:
     """Close the session and show, one line per exercise, what the next session will hold."""
-    from hipstride.services import training
-    from hipstride.services.adapt import adapt_after
+    from hipstride.services.training import finish_session
 
     catalog = catalog_or_exit(ctx.obj)
     with runner_session(ctx.obj) as (session, athlete):
-        training.finish(session, session_log_id=log_id, now=now())
-        lines = adapt_after(session, catalog=catalog, athlete_id=athlete.id, session_log_id=log_id)
+        lines = finish_session(
+            session, catalog=catalog, athlete_id=athlete.id, session_log_id=log_id, now=now()
+        )
     console.print("[green bold]Session done and saved.[/]")
     if lines:
         console.print("[bold]Next time[/]")

@@ -14,21 +14,9 @@ from hipstride.figures.body import Pose, pose_of
 from hipstride.figures.geometry import Point3
 from hipstride.figures.kinematics import Skeleton, contacts, grounded, solve
 from hipstride.knowledge.figure_models import Figure
-from hipstride.knowledge.joints import angle_problem
 
 STEPS_BETWEEN = 6
 """In-between frames drawn from one keyframe to the next (the keyframe itself included)."""
-
-
-def problems(figure: Figure) -> list[str]:
-    """Every impossible angle, as ``<keyframe>.<angle>: <why>``; empty when all is well."""
-    found: list[str] = []
-    for frame in figure.keyframes:
-        for name, value in frame.angles.items():
-            problem = angle_problem(name, value)
-            if problem is not None:
-                found.append(f"{frame.name}.{name}: {problem}")
-    return found
 
 
 def ease(t: float) -> float:

@@ -46,6 +46,13 @@ def usable_ladder(ladder: Sequence[Step], findings: Findings) -> tuple[Step, ...
     return tuple(ladder)
 
 
+def owned_ladder(
+    catalog: Catalog, ladder: Sequence[Step], owned: frozenset[str], keep: str | None = None
+) -> tuple[Step, ...]:
+    """The steps the runner's equipment allows (and ``keep``, the step they are on)."""
+    return tuple(s for s in ladder if s.id == keep or _owns(catalog, s, owned))
+
+
 def _owns(catalog: Catalog, step: Step, owned: frozenset[str]) -> bool:
     """Any mini band will do for a step that asks for one (a stiffer band is only harder)."""
     has_band = any(catalog.equipment[o].kind == "band" for o in owned if o in catalog.equipment)
@@ -139,10 +146,20 @@ def _pain_plan(catalog: Catalog, start: date, weeks: int) -> Plan:
 
 
 def build_plan(
-    catalog: Catalog, profile: Profile, findings: Findings, start: date, weeks: int = 8
+    catalog: Catalog,
+    profile: Profile,
+    findings: Findings,
+    start: date,
+    weeks: int = 8,
+    *,
+    cleared: bool = False,
 ) -> Plan:
-    """The whole plan: start steps, doses, days, session contents, deload and race weeks."""
-    if "pain" in findings.squat_outcomes or "pain" in findings.bridge_outcomes:
+    """The whole plan: start steps, doses, days, session contents, deload and race weeks.
+
+    A self-test that hurt means no sessions, unless a clinician has ``cleared`` the runner.
+    """
+    hurt = "pain" in findings.squat_outcomes or "pain" in findings.bridge_outcomes
+    if hurt and not cleared:
         return _pain_plan(catalog, start, weeks)
     lines: list[str] = []
     novice = profile.experience is Experience.NEW
@@ -182,7 +199,8 @@ def build_plan(
     lines += day_lines
     strength = [f for f in families if f.kind is FamilyKind.STRENGTH and f.id in items]
     stretch = [f.id for f in families if f.kind is FamilyKind.MOBILITY and f.id in items]
-    n_slots = len({d.slot for d in days}) if days else 0
+    # Slots are numbered by the weekly pattern; a race may empty one, never renumber it.
+    n_slots = max(d.slot for d in days) + 1 if days else 0
     cost = {fid: estimate_seconds(p) for fid, p in items.items()}
     limit = profile.minutes_per_session * 60
     fit = fit_sessions(cost, _priority(strength, findings), stretch, n_slots, limit)

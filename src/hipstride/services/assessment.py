@@ -65,8 +65,11 @@ def record_clearance(
     )
 
 
-def require_clearance(session: Session, *, athlete_id: uuid.UUID) -> None:
-    """Raise ``NotCleared`` unless the latest screen is clean or a clinician cleared since."""
+def require_clearance(session: Session, *, athlete_id: uuid.UUID) -> bool:
+    """Raise ``NotCleared`` unless the latest screen is clean or a clinician cleared since.
+
+    Returns whether a clinician's clearance is what lets the runner train.
+    """
     screen = queries.latest_pain_screen(session, athlete_id=athlete_id)
     if screen is None:
         raise NotCleared("Answer the pain screen first: run `hipstride assess`.")
@@ -78,14 +81,14 @@ def require_clearance(session: Session, *, athlete_id: uuid.UUID) -> None:
     flagged_at = [screen.taken_at] if screen.red_flags else []
     flagged_at += [r.taken_at for r in results if "pain" in r.outcomes]
     if not flagged_at:
-        return
+        return False
     clearance = queries.latest_clearance(session, athlete_id=athlete_id)
     if (
         clearance is not None
         and clearance.kind == "clinician"
         and clearance.cleared_at >= max(flagged_at)
     ):
-        return
+        return True
     raise NotCleared(
         "Training is on hold: you reported pain or an injury. See a physical therapist or an "
         "orthopedist first; once they clear you, record it with `hipstride clear --by NAME`, "

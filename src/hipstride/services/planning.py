@@ -20,6 +20,10 @@ from hipstride.store import tables as db
 from hipstride.store.queries import active_plan
 
 
+class EmptyPlan(ValueError):
+    """Nothing could be placed; the active plan, if any, is kept as it is."""
+
+
 def make_plan(
     session: Session,
     *,
@@ -31,10 +35,12 @@ def make_plan(
     reason: str = "new plan",
 ) -> tuple[db.Plan, core.Plan]:
     """Build and store a plan; the active one, if any, is kept in the history as replaced."""
-    require_clearance(session, athlete_id=athlete_id)
+    cleared = require_clearance(session, athlete_id=athlete_id)
     profile = current_profile(session, athlete_id=athlete_id)
     findings = latest_findings(session, catalog=catalog, athlete_id=athlete_id)
-    plan = build_plan(catalog, profile, findings, start, weeks)
+    plan = build_plan(catalog, profile, findings, start, weeks, cleared=cleared)
+    if not plan.sessions:
+        raise EmptyPlan(" ".join(plan.explanations))
     queries.replace_active_plans(session, athlete_id=athlete_id, at=now, reason=reason)
     row = db.Plan(
         athlete_id=athlete_id,
@@ -104,6 +110,7 @@ def plan_overview(
             {
                 "day": s.day.isoformat(),
                 "day_name": f"{s.day:%a %d %b}",
+                "kind": s.week_kind,
                 "note": s.note,
                 "done": done,
                 "items": items,

@@ -21,11 +21,15 @@ TESTS = ("deep-squat", "single-leg-bridge")
 def progress(session: Session, *, catalog: Catalog, athlete_id: uuid.UUID, today: date) -> Progress:
     plan = queries.active_plan(session, athlete_id=athlete_id)
     planned_days = [s.day for s in plan.sessions] if plan else []
-    logs = session.execute(
-        select(db.SessionLog, db.PlannedSession.day)
-        .join(db.PlannedSession, db.SessionLog.planned_session_id == db.PlannedSession.id)
-        .where(db.SessionLog.athlete_id == athlete_id)
-    ).all()
+    logs = (
+        session.execute(
+            select(db.SessionLog, db.PlannedSession.day)
+            .join(db.PlannedSession, db.SessionLog.planned_session_id == db.PlannedSession.id)
+            .where(db.PlannedSession.plan_id == plan.id)
+        ).all()
+        if plan
+        else []
+    )
     done_days = [day for log, day in logs if log.status == "done"]
     rows = session.execute(
         select(db.SetLog, db.PlannedSession.day, db.Prescription.family_id)

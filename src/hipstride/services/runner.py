@@ -26,6 +26,24 @@ def athlete(session: Session, *, name: str, now: datetime) -> db.Athlete:
     return queries.get_or_create_athlete(session, name=name, now=now)
 
 
+class NoRunner(LookupError):
+    """No runner of that name yet: nothing has been recorded."""
+
+    def __init__(self, name: str) -> None:
+        super().__init__(
+            f"No runner called {name!r} yet. Start with `hipstride profile` "
+            "(or pick another with --athlete NAME)."
+        )
+
+
+def existing_athlete(session: Session, *, name: str) -> db.Athlete:
+    """The athlete of that name; reading commands never create one."""
+    found = queries.athlete_named(session, name=name)
+    if found is None:
+        raise NoRunner(name)
+    return found
+
+
 def current_profile(session: Session, *, athlete_id: uuid.UUID) -> core.Profile:
     row = queries.latest_profile(session, athlete_id=athlete_id)
     if row is None:

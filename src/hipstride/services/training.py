@@ -9,6 +9,7 @@ from datetime import date, datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from hipstride.knowledge.catalog import Catalog
 from hipstride.plan import models as core
 from hipstride.services.convert import prescription_to_core
 from hipstride.store import tables as db
@@ -131,8 +132,18 @@ def log_set(
     )
 
 
-def finish(session: Session, *, session_log_id: uuid.UUID, now: datetime) -> db.SessionLog:
+def finish_session(
+    session: Session,
+    *,
+    catalog: Catalog,
+    athlete_id: uuid.UUID,
+    session_log_id: uuid.UUID,
+    now: datetime,
+) -> list[str]:
+    """Close a session and adapt the sessions to come; one explanation line per exercise."""
+    from hipstride.services.adapt import adapt_after
+
     log = session.get_one(db.SessionLog, session_log_id)
     log.status = "done"
     log.finished_at = now
-    return log
+    return adapt_after(session, catalog=catalog, athlete_id=athlete_id, session_log_id=log.id)

@@ -19,11 +19,16 @@ from hipstride.store.tables import (
 )
 
 
-def get_or_create_athlete(session: Session, *, name: str, now: datetime) -> Athlete:
-    """The (first) athlete called ``name``, created and flushed if there is none."""
-    athlete = session.scalars(
+def athlete_named(session: Session, *, name: str) -> Athlete | None:
+    """The (first) athlete called ``name``, if there is one."""
+    return session.scalars(
         select(Athlete).where(Athlete.name == name).order_by(Athlete.created_at).limit(1)
     ).first()
+
+
+def get_or_create_athlete(session: Session, *, name: str, now: datetime) -> Athlete:
+    """The (first) athlete called ``name``, created and flushed if there is none."""
+    athlete = athlete_named(session, name=name)
     if athlete is None:
         athlete = Athlete(name=name, created_at=now)
         session.add(athlete)

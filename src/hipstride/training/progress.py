@@ -101,7 +101,7 @@ def summarise(
                 )
             )
             week += timedelta(days=7)
-    adherence = min(1.0, len(set(done)) / len(set(due))) if due else None
+    adherence = len(set(done) & set(due)) / len(set(due)) if due else None
     return Progress(
         tests=tuple(sorted(tests, key=lambda t: (t.day, t.test_id, t.side or ""))),
         steps=tuple(steps),

@@ -30,8 +30,12 @@ class SetSlot:
 
     @property
     def target_reps(self) -> int | None:
-        """The top of the range: what the runner aims for on every set."""
-        return self.prescription.reps_max
+        """The working rep count (the bottom of the current range).
+
+        Double progression raises it towards the top of the range; aiming at the top from
+        the first session would skip that step and rush up the ladder.
+        """
+        return self.prescription.reps_min
 
     @property
     def target_hold_seconds(self) -> int | None:

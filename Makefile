@@ -15,9 +15,10 @@ $(INSTALLED): pyproject.toml
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[dev]'
 	@touch $@
 
+# Migrates the database, makes the local runner's account and serves the web app on
+# http://127.0.0.1:8000, printing a one-time sign-in link.
 run: $(INSTALLED)
-	@$(BIN)/hipstride
-	@$(BIN)/hipstride exercises
+	@$(BIN)/hipstride serve
 
 lint: $(INSTALLED)
 	$(BIN)/ruff check src tests bench

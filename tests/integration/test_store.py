@@ -25,6 +25,7 @@ from hipstride.store.engine import (
     migrate,
 )
 from hipstride.store.tables import (
+    Account,
     Athlete,
     Base,
     Checkin,
@@ -37,6 +38,9 @@ from hipstride.store.tables import (
     SelfTestResult,
     SessionLog,
     SetLog,
+    SignInFailure,
+    SignInLink,
+    WebSession,
 )
 
 T0 = datetime(2025, 3, 3, 7, 30, tzinfo=UTC)
@@ -358,6 +362,21 @@ def test_deleting_an_athlete_deletes_what_belongs_to_them(migrated: Engine) -> N
             )
             session.flush()
             session.add(_set(log, number=1, at=T0))
+            account = Account(athlete_id=owner.id, username=f"{owner.name}@example.org")
+            session.add(account)
+            session.flush()
+            session.add_all(
+                [
+                    WebSession(
+                        account_id=account.id,
+                        token_hash=f"s-{owner.name}",
+                        csrf_token="c",
+                        expires_at=T0,
+                    ),
+                    SignInLink(account_id=account.id, token_hash=f"l-{owner.name}", expires_at=T0),
+                    SignInFailure(account_id=account.id, ip="127.0.0.1"),
+                ]
+            )
         session.commit()
         athlete_id = athlete.id
 

@@ -70,6 +70,7 @@ def _register() -> None:
         plan,
         progress,
         runner,
+        serve,
         train,
     )
 
@@ -85,6 +86,7 @@ def _register() -> None:
     app.command()(progress.progress)
     data.register(app)
     app.command()(handout.handout)
+    app.command()(serve.serve)
 
 
 _register()

@@ -39,6 +39,9 @@ class Section:
     parent: str
     order: tuple[str, ...]
     children: tuple[Section, ...] = ()
+    kept: bool = True  # False: state of this database only (sign-ins), never exported
+    private: tuple[str, ...] = ()  # columns left out of exports (e.g. password hashes)
+    optional: bool = False  # documents from before the section existed still import
 
     @property
     def table(self) -> Table:
@@ -48,6 +51,15 @@ class Section:
 PRESCRIPTIONS = Section("prescriptions", "prescriptions", "planned_session_id", ("position",))
 SESSIONS = Section("sessions", "planned_sessions", "plan_id", ("day", "week"), (PRESCRIPTIONS,))
 SETS = Section("sets", "set_logs", "session_log_id", ("logged_at", "set_number"))
+# Web sign-in state: it belongs to this database; a restored account signs in by a new link.
+SIGN_IN_STATE = tuple(
+    Section(name, name, "account_id", order, kept=False)
+    for name, order in (
+        ("web_sessions", ("created_at",)),
+        ("sign_in_links", ("created_at",)),
+        ("sign_in_failures", ("at",)),
+    )
+)
 SECTIONS = (
     Section("profiles", "profiles", "athlete_id", ("created_at",)),
     Section("pain_screens", "pain_screens", "athlete_id", ("taken_at",)),
@@ -56,6 +68,15 @@ SECTIONS = (
     Section("plans", "plans", "athlete_id", ("created_at",), (SESSIONS,)),
     Section("session_logs", "session_logs", "athlete_id", ("started_at",), (SETS,)),
     Section("checkins", "checkins", "athlete_id", ("day",)),
+    Section(
+        "accounts",
+        "accounts",
+        "athlete_id",
+        ("created_at",),
+        SIGN_IN_STATE,
+        private=("password_hash",),
+        optional=True,
+    ),
 )
 ATHLETES = Base.metadata.tables["athletes"]
 
@@ -95,10 +116,17 @@ def _dump(value: Any) -> Any:
     return value
 
 
+def exported_columns(table: Table) -> list[Column[Any]]:
+    """The table's columns an export holds: all but a section's private ones."""
+    private = {n for s in all_sections() if s.table_name == table.name for n in s.private}
+    return [c for c in table.columns if c.name not in private]
+
+
 def _fetch(session: Session, table: Table, where: Any, order: Iterable[str]) -> list[Record]:
     query = select(table).where(where).order_by(*(table.c[n] for n in order), table.c.id)
     rows = session.execute(query).mappings()
-    return [{column.name: _dump(row[column]) for column in table.columns} for row in rows]
+    columns = exported_columns(table)
+    return [{column.name: _dump(row[column]) for column in columns} for row in rows]
 
 
 def athlete_rows(session: Session, *, athlete_id: uuid.UUID) -> dict[str, list[Record]]:
@@ -109,6 +137,8 @@ def athlete_rows(session: Session, *, athlete_id: uuid.UUID) -> dict[str, list[R
 
     def walk(sections: tuple[Section, ...], parent_ids: Any) -> None:
         for section in sections:
+            if not section.kept:
+                continue
             table = section.table
             where = table.c[section.parent].in_(parent_ids)
             rows[table.name] = _fetch(session, table, where, section.order)
@@ -123,17 +153,21 @@ def export_athlete(session: Session, *, athlete_id: uuid.UUID, now: datetime) ->
     rows = athlete_rows(session, athlete_id=athlete_id)
     grouped: dict[str, dict[str, list[Record]]] = {}
     for section in all_sections():
+        if not section.kept:
+            continue
         by_parent = grouped[section.table_name] = defaultdict(list)
         for row in rows[section.table_name]:
             by_parent[row[section.parent]].append(row)
 
     def nest(sections: tuple[Section, ...], parent_id: str) -> dict[str, list[Record]]:
+        # An optional section with nothing in it is left out: the document stays as before.
         return {
             s.key: [
                 {k: v for k, v in row.items() if k != s.parent} | nest(s.children, row["id"])
                 for row in grouped[s.table_name].get(parent_id, [])
             ]
             for s in sections
+            if s.kept and (grouped[s.table_name].get(parent_id) or not s.optional)
         }
 
     athlete = rows["athletes"][0]
@@ -145,14 +179,18 @@ def export_csv(session: Session, *, athlete_id: uuid.UUID, folder: Path) -> dict
     """One CSV per table with a header row (JSON columns as JSON text); rows written per file."""
     folder.mkdir(parents=True, exist_ok=True)
     written = {}
+    optional = {s.table_name for s in all_sections() if s.optional}
     for name, records in athlete_rows(session, athlete_id=athlete_id).items():
+        if name in optional and not records:
+            continue  # as in the JSON document: an empty optional section is left out
         table = Base.metadata.tables[name]
         path = folder / f"{name}.csv"
         with path.open("w", newline="", encoding="utf-8") as handle:
             writer = csv.writer(handle)
-            writer.writerow(table.columns.keys())
+            columns = exported_columns(table)
+            writer.writerow(c.name for c in columns)
             for record in records:
-                writer.writerow(_csv_cell(c, record[c.name]) for c in table.columns)
+                writer.writerow(_csv_cell(c, record[c.name]) for c in columns)
         written[path.name] = len(records)
     return written
 
@@ -265,7 +303,7 @@ def _read(document: Any) -> dict[str, list[tuple[str, Record]]]:
         raise ImportProblem(f"is {_show(version)}; {fix}", "$.version")
     if "athlete" not in document:
         raise ImportProblem("is missing; an export always has it", "$.athlete")
-    known = {"format", "version", "exported_at", "athlete", *(s.key for s in SECTIONS)}
+    known = {"format", "version", "exported_at", "athlete", *(s.key for s in SECTIONS if s.kept)}
     if unknown := [key for key in document if key not in known]:
         raise ImportProblem("is not in the format; upgrade hipstride", f"$.{unknown[0]}")
     found: dict[str, list[tuple[str, Record]]] = defaultdict(list)
@@ -275,6 +313,8 @@ def _read(document: Any) -> dict[str, list[tuple[str, Record]]]:
     def walk(sections: tuple[Section, ...], holder: dict[str, Any], path: str, parent: Any) -> None:
         for section in sections:
             where, items = f"{path}.{section.key}", holder.get(section.key)
+            if not section.kept or (section.optional and section.key not in holder):
+                continue
             if section.key not in holder:
                 raise ImportProblem("is missing; use [] for none", where)
             if not isinstance(items, list):
@@ -343,5 +383,12 @@ def import_athlete(session: Session, *, document: Any) -> ImportSummary:
     except DBAPIError as exc:
         reason = (str(exc.orig) or str(exc)).strip().splitlines()[0]
         raise ImportProblem(f"the database refused the data ({reason}); check the values") from exc
-    order = ["athletes", *(s.table_name for s in all_sections())]
+    order = [
+        "athletes",
+        *(
+            s.table_name
+            for s in all_sections()
+            if s.kept and (counts[s.table_name] or not s.optional)
+        ),
+    ]
     return ImportSummary(found["athletes"][0][1]["name"], {name: counts[name] for name in order})

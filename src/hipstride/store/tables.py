@@ -325,3 +325,70 @@ class Checkin(Base):
     day: Mapped[date]
     morning_pain: Mapped[int]
     note: Mapped[str | None] = mapped_column(Text)
+
+
+# --- web accounts ------------------------------------------------------------------------
+# Sign-in state lives here, not in the web process, so any number of workers can serve.
+# Tokens are never stored: only their SHA-256, so a copy of the database signs no one in.
+
+ROLES = ("runner", "coach")
+
+
+class Account(Base):
+    """Who signs in to the web app; a runner's account is linked to their athlete."""
+
+    __tablename__ = "accounts"
+    __table_args__ = (CheckConstraint(_in("role", ROLES), name="role"),)
+
+    id: Mapped[uuid.UUID] = _id()
+    athlete_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("athletes.id", ondelete="CASCADE"), index=True
+    )
+    username: Mapped[str] = mapped_column(String(200), unique=True)  # an email or a name
+    password_hash: Mapped[str | None] = mapped_column(String(200))  # None: sign-in links only
+    role: Mapped[str] = mapped_column(String(10), default="runner", server_default="runner")
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class WebSession(Base):
+    """A signed-in browser: the hash of its cookie, and its per-session CSRF token."""
+
+    __tablename__ = "web_sessions"
+
+    id: Mapped[uuid.UUID] = _id()
+    account_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("accounts.id", ondelete="CASCADE"), index=True
+    )
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    csrf_token: Mapped[str] = mapped_column(String(64))
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    expires_at: Mapped[datetime]
+
+
+class SignInLink(Base):
+    """A one-time sign-in link, such as the one ``hipstride serve`` prints."""
+
+    __tablename__ = "sign_in_links"
+
+    id: Mapped[uuid.UUID] = _id()
+    account_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("accounts.id", ondelete="CASCADE"), index=True
+    )
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    expires_at: Mapped[datetime]
+    used_at: Mapped[datetime | None]
+
+
+class SignInFailure(Base):
+    """A failed password sign-in, counted per account and per address to slow guessing."""
+
+    __tablename__ = "sign_in_failures"
+    __table_args__ = (Index(None, "ip", "at"),)
+
+    id: Mapped[uuid.UUID] = _id()
+    account_id: Mapped[uuid.UUID | None] = mapped_column(
+        ForeignKey("accounts.id", ondelete="CASCADE"), index=True
+    )
+    ip: Mapped[str] = mapped_column(String(64))
+    at: Mapped[datetime] = mapped_column(default=utcnow)

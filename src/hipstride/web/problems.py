@@ -1,0 +1,84 @@
+"""Errors: problem details (RFC 9457) for the API, a plain page or a redirect for pages."""
+
+from __future__ import annotations
+
+from http import HTTPStatus
+from typing import Any
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse, RedirectResponse, Response
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from hipstride.web.deps import NotSignedIn, get_templates
+
+PROBLEM = "application/problem+json"
+API_PREFIX = "/api/"
+
+
+def _is_api(request: Request) -> bool:
+    return request.url.path.startswith(API_PREFIX)
+
+
+def problem(
+    status: int, detail: str, *, extra: dict[str, Any] | None = None, type_: str = "about:blank"
+) -> JSONResponse:
+    body: dict[str, Any] = {
+        "type": type_,
+        "title": HTTPStatus(status).phrase,
+        "status": status,
+        "detail": detail,
+        **(extra or {}),
+    }
+    return JSONResponse(body, status_code=status, media_type=PROBLEM)
+
+
+def _page(request: Request, status: int, detail: str) -> Response:
+    return get_templates(request).TemplateResponse(
+        request,
+        "error.html",
+        {"status": status, "title": HTTPStatus(status).phrase, "detail": detail, "viewer": None},
+        status_code=status,
+    )
+
+
+async def _http_error(request: Request, exc: Exception) -> Response:
+    assert isinstance(exc, StarletteHTTPException)
+    detail = exc.detail if isinstance(exc.detail, str) else HTTPStatus(exc.status_code).phrase
+    if _is_api(request):
+        response: Response = problem(exc.status_code, detail)
+    else:
+        response = _page(request, exc.status_code, detail)
+    for name, value in (exc.headers or {}).items():
+        response.headers[name] = value
+    return response
+
+
+def _field(location: tuple[Any, ...]) -> str:
+    parts = [str(p) for p in location if p not in ("body", "query", "path", "header", "cookie")]
+    return ".".join(parts) or "body"
+
+
+async def _validation_error(request: Request, exc: Exception) -> Response:
+    assert isinstance(exc, RequestValidationError)
+    errors = [{"field": _field(tuple(e["loc"])), "detail": e["msg"]} for e in exc.errors()]
+    first = errors[0] if errors else {"field": "body", "detail": "invalid"}
+    if not _is_api(request):
+        return _page(request, 422, f"{first['field']}: {first['detail']}")
+    return problem(
+        422,
+        f"{first['field']}: {first['detail']}",
+        extra={"field": first["field"], "errors": errors},
+    )
+
+
+async def _not_signed_in(request: Request, exc: Exception) -> Response:
+    if _is_api(request):
+        return problem(401, "Sign in first: this needs a signed-in account.")
+    return RedirectResponse("/sign-in", status_code=303)
+
+
+def install(app: FastAPI) -> None:
+    app.add_exception_handler(StarletteHTTPException, _http_error)
+    app.add_exception_handler(RequestValidationError, _validation_error)
+    app.add_exception_handler(NotSignedIn, _not_signed_in)

@@ -1,0 +1,93 @@
+"""Every route that takes an id or a day, tried by another account: refused or shared.
+
+The cases come from the app's route table, so a new route with a parameter fails here until
+it is given a place below.
+"""
+
+from __future__ import annotations
+
+import re
+
+from fastapi.routing import APIRoute
+
+from hipstride.web.app import routers
+from tests.e2e.web_client import (
+    TestClient,
+    csrf_of,
+    sign_up,
+)
+
+VALUES = {"day": "2026-11-30", "step_id": "clamshell", "token": "not-a-real-token-" + "x" * 30}
+# Content everyone shares: the same answer for every account.
+SHARED = {"/exercises/{step_id}", "/exercises/{step_id}.svg", "/api/v1/exercises/{step_id}"}
+# Needs no account at all.
+PUBLIC = {"/sign-in/{token}"}
+
+
+def _routes_with_parameters() -> list[tuple[str, str]]:
+    return [
+        (method, prefix + route.path)
+        for router, prefix in routers()
+        for route in router.routes
+        if isinstance(route, APIRoute) and "{" in route.path
+        for method in sorted(route.methods)
+    ]
+
+
+def _fill(path: str) -> str:
+    return re.sub(r"\{(\w+)\}", lambda m: VALUES[m.group(1)], path)
+
+
+def _content(response) -> bytes:
+    """What a page shows, without the per-session parts (the sign-out form's CSRF token)."""
+    body: bytes = response.content
+    return body.split(b"<main", 1)[-1] if body.startswith(b"<!doctype") else body
+
+
+def _call(client: TestClient, method: str, path: str):
+    if path.startswith("/api/") or method == "GET":
+        return client.request(method, path)
+    return client.request(method, path, data={"csrf_token": csrf_of(client)})
+
+
+def test_another_account_cannot_reach_the_runners_data_by_any_route(app, runner):
+    other = TestClient(app)
+    sign_up(other, "stranger@example.org")
+    routes = _routes_with_parameters()
+    assert {path for _, path in routes} >= SHARED | PUBLIC | {"/api/v1/sessions/{day}"}
+    for method, template in routes:
+        path = _fill(template)
+        theirs = _call(other, method, path)
+        if template in SHARED:
+            assert theirs.status_code == 200, (method, template)
+            mine = _call(runner, method, path)
+            assert _content(theirs) == _content(mine), (method, template)
+        elif template in PUBLIC:
+            assert theirs.status_code == 404, (method, template)
+        else:  # the runner's own data: not there for anybody else
+            assert theirs.status_code == 404, (method, template, theirs.text)
+            assert "Clamshell" not in theirs.text
+    assert runner.get("/api/v1/sessions/2026-11-30").json()["done_sets"] == 0
+
+
+def test_another_account_cannot_log_a_set_into_the_runners_session(app, runner):
+    other = TestClient(app)
+    sign_up(other, "stranger@example.org")
+    slot = runner.get("/api/v1/sessions/2026-11-30").json()["remaining"][0]
+    body = {
+        "day": "2026-11-30",
+        "position": slot["position"],
+        "set_number": slot["set_number"],
+        "side": slot["side"],
+        "reps": 12,
+        "pain": 0,
+        "idempotency_key": "stranger:0001",
+    }
+    assert other.post("/api/v1/sets", json=body).status_code == 404
+    assert (
+        runner.post("/api/v1/sets", json=body | {"idempotency_key": "mine:0001"}).status_code == 201
+    )
+    # The runner's key cannot be replayed by someone else to read their set.
+    replay = other.post("/api/v1/sets", json=body | {"idempotency_key": "mine:0001"})
+    assert replay.status_code == 409 and "reps" not in replay.json()
+    assert runner.get("/api/v1/sessions/2026-11-30").json()["done_sets"] == 1

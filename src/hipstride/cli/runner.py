@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from hipstride.cli.output import console, fail, print_json
-from hipstride.plan.models import WEEKDAYS
+from hipstride.plan.models import WEEKDAYS, weekday_names
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -87,10 +87,6 @@ def parse_days(text: str, option: str) -> frozenset[int]:
             )
         days.add(names.index(word[:3]))
     return frozenset(days)
-
-
-def day_names(days: frozenset[int] | set[int]) -> str:
-    return ", ".join(WEEKDAYS[d] for d in sorted(days)) or "none"
 
 
 def _ask_number(question: str, default: int, low: int, high: int) -> int:
@@ -175,7 +171,7 @@ def profile(
 
             base = old or Profile(running_days=frozenset({1, 3, 5, 6}), long_run_day=6)
             runs = parse_days(
-                ask(running_days, "Which days do you run?", day_names(base.running_days)),
+                ask(running_days, "Which days do you run?", weekday_names(base.running_days)),
                 "--running-days",
             )
             long_text = ask(
@@ -185,7 +181,7 @@ def profile(
             )
             long_days = parse_days(long_text, "--long-run")
             hard = parse_days(
-                ask(hard_days, "Which days are hard sessions?", day_names(base.hard_days)),
+                ask(hard_days, "Which days are hard sessions?", weekday_names(base.hard_days)),
                 "--hard-days",
             )
             race_text = (

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
@@ -9,6 +10,11 @@ from typing import Literal
 
 Side = Literal["left", "right"]
 WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+
+
+def weekday_names(days: Iterable[int], empty: str = "none") -> str:
+    """Weekdays 0-6 as 'Mon, Wed, Sat', in week order."""
+    return ", ".join(WEEKDAYS[d] for d in sorted(days)) or empty
 
 
 class Experience(StrEnum):

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from itertools import combinations
 
-from hipstride.plan.models import WEEKDAYS, Profile
+from hipstride.plan.models import WEEKDAYS, Profile, weekday_names
 
 MIN_SESSIONS, MAX_SESSIONS = 2, 3  # ACSM 2009: 2-3 strength sessions a week for novices
 RACE_GAP_DAYS = 2  # no strength in the 2 days before a race (nor on race day)
@@ -66,10 +66,6 @@ def _min_gap(days: tuple[int, ...]) -> int:
     return min((b - a) % 7 for a, b in zip(ordered, [*ordered[1:], ordered[0] + 7], strict=True))
 
 
-def _names(days: tuple[int, ...] | list[int]) -> str:
-    return ", ".join(WEEKDAYS[d] for d in sorted(days))
-
-
 def choose_weekdays(profile: Profile) -> WeekPattern:
     """The most spread-out set of allowed days, preferring rest days over easy-run days."""
     wanted = wanted_sessions(profile)
@@ -94,7 +90,7 @@ def choose_weekdays(profile: Profile) -> WeekPattern:
         )
     if chosen:
         lines.append(
-            f"Strength days: {_names(chosen)} - rest or easy days, never a long run, a hard "
+            f"Strength days: {weekday_names(chosen)} - rest or easy days, never a long run, a hard "
             "session or the day before one."
         )
     if len(chosen) < wanted:

@@ -18,7 +18,7 @@ from hipstride.exports.handout import (
     write_handout,
 )
 from hipstride.knowledge.catalog import Catalog
-from hipstride.plan.models import WEEKDAYS
+from hipstride.plan.models import WEEKDAYS, weekday_names
 from hipstride.services.assessment import BRIDGE_TEST, latest_tests
 from hipstride.services.convert import prescription_to_core
 from hipstride.services.runner import current_profile
@@ -45,13 +45,10 @@ class NoPlan(LookupError):
 def _profile_lines(session: Session, athlete_id: uuid.UUID) -> tuple[str, ...]:
     p = current_profile(session, athlete_id=athlete_id)
 
-    def days(values: frozenset[int]) -> str:
-        return ", ".join(WEEKDAYS[d] for d in sorted(values)) or "none"
-
     lines = [
-        f"You run on {days(p.running_days)}"
+        f"You run on {weekday_names(p.running_days)}"
         + (f"; long run on {WEEKDAYS[p.long_run_day]}" if p.long_run_day is not None else "")
-        + (f"; hard sessions on {days(p.hard_days)}." if p.hard_days else "."),
+        + (f"; hard sessions on {weekday_names(p.hard_days)}." if p.hard_days else "."),
         f"{p.sessions_per_week} strength sessions a week of about {p.minutes_per_session} minutes,"
         " on easy or rest days, never the day before a long run, race or hard session.",
     ]

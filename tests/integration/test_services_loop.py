@@ -141,3 +141,15 @@ def test_reps_rise_before_sets_when_the_runner_does_the_prescribed_reps(session:
     todo = training.session_for(session, athlete_id=athlete_id, day=MONDAY + timedelta(days=4))
     rx = next(p for p in todo.items if p.family_id == "clamshell")
     assert (rx.step_id, rx.sets, rx.reps_min) == ("clamshell", 2, 12)
+
+
+def test_a_test_taken_late_in_the_evening_is_dated_in_the_runners_time_zone(
+    session: Session,
+) -> None:
+    athlete = runner.athlete(session, name="bo", now=T0)
+    athlete.time_zone = "America/Los_Angeles"
+    session.flush()
+    late_evening = datetime(2026, 11, 25, 6, 30, tzinfo=UTC)  # 22:30 on the 24th in Los Angeles
+    assert runner.local_date(session, athlete_id=athlete.id, moment=late_evening) == date(
+        2026, 11, 24
+    )

@@ -21,7 +21,7 @@ from hipstride.knowledge.catalog import Catalog
 from hipstride.plan.models import WEEKDAYS, weekday_names
 from hipstride.services.assessment import BRIDGE_TEST, latest_tests
 from hipstride.services.convert import prescription_to_core
-from hipstride.services.runner import current_profile
+from hipstride.services.runner import current_profile, local_date
 from hipstride.store import queries
 from hipstride.store import tables as db
 
@@ -109,7 +109,7 @@ def build_handout(
         tests.append(
             HandoutTest(
                 test.name,
-                taken.date() if taken else None,
+                local_date(session, athlete_id=athlete_id, moment=taken) if taken else None,
                 result.score if result else None,
                 tuple(result.lines) if result else (),
             )

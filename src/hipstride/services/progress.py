@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 
 from hipstride.knowledge.catalog import Catalog
 from hipstride.plan.models import Side
+from hipstride.services.runner import local_date
 from hipstride.store import queries
 from hipstride.store import tables as db
 from hipstride.training.progress import LoggedSet, Progress, StepReached, TestPoint, summarise
@@ -41,7 +42,7 @@ def progress(session: Session, *, catalog: Catalog, athlete_id: uuid.UUID, today
     sets = [LoggedSet(day, family or "", s.reps, s.held_seconds, s.pain) for s, day, family in rows]
     tests = [
         TestPoint(
-            r.taken_at.date(),
+            local_date(session, athlete_id=athlete_id, moment=r.taken_at),
             r.test_id,
             cast(Side | None, r.side),
             r.score,

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import asdict
-from datetime import datetime
+from datetime import date, datetime
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from sqlalchemy.orm import Session
 
@@ -71,3 +72,13 @@ def save_profile(
             allow_consecutive=profile.allow_consecutive,
         )
     )
+
+
+def local_date(session: Session, *, athlete_id: uuid.UUID, moment: datetime) -> date:
+    """The runner's calendar day for a stored (UTC) moment, so a late test is not tomorrow."""
+    athlete = session.get_one(db.Athlete, athlete_id)
+    try:
+        zone = ZoneInfo(athlete.time_zone)
+    except ZoneInfoNotFoundError:
+        zone = ZoneInfo("UTC")
+    return moment.astimezone(zone).date()

@@ -57,9 +57,9 @@ def routers() -> list[tuple[APIRouter, str]]:
     from hipstride.web.api import plan as api_plan
     from hipstride.web.api import sessions as api_sessions
     from hipstride.web.api import sets as api_sets
-    from hipstride.web.pages import auth, dashboard, docs, handout, library, plan
+    from hipstride.web.pages import auth, dashboard, docs, handout, library, plan, session
 
-    pages = [(m.router, "") for m in (auth, dashboard, plan, library, handout, docs)]
+    pages = [(m.router, "") for m in (auth, dashboard, plan, library, handout, docs, session)]
     api = [(m.router, API_PREFIX) for m in (api_exercises, api_plan, api_sessions, api_sets)]
     return pages + api
 

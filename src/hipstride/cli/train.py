@@ -12,7 +12,6 @@ from rich.panel import Panel
 from hipstride.cli.library import catalog_or_exit
 from hipstride.cli.output import console, fail, pain_feedback
 from hipstride.cli.runner import now, parse_date, runner_session
-from hipstride.plan.progression import PAIN_LIMIT
 
 
 def _ask_int(question: str, default: int | None, low: int, high: int) -> int | None:
@@ -52,6 +51,7 @@ def train(
     Cues, sets, hold and rest timers; reps, pain and reps in reserve per set.
     """
     from hipstride.cli.timer_ui import run_timer
+    from hipstride.plan.progression import PAIN_LIMIT
     from hipstride.services import training
 
     catalog = catalog_or_exit(ctx.obj)

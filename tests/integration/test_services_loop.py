@@ -14,6 +14,7 @@ from hipstride.knowledge.catalog import load_catalog
 from hipstride.plan.models import Experience, Profile
 from hipstride.services import assessment, planning, runner, training
 from hipstride.services.adapt import record_checkin
+from hipstride.training.session import SetSlot
 
 CATALOG = load_catalog()
 MONDAY = date(2026, 11, 30)
@@ -59,24 +60,24 @@ def _plan(session: Session, athlete_id: uuid.UUID, at: datetime = T0) -> None:
 
 def _log(session: Session, athlete_id: uuid.UUID, day: date, *, top: bool, rir: int = 3) -> None:
     todo = training.session_for(session, athlete_id=athlete_id, day=day)
-    log_id = training.start(session, athlete_id=athlete_id, todo=todo, now=T0, guided=False)
-    for slot in todo.left:
+
+    def entry_for(slot: SetSlot) -> training.SetEntry:
         hold = slot.target_hold_seconds is not None
         reps = slot.prescription.reps_max if top else slot.target_reps
-        training.log_set(
-            session,
-            session_log_id=log_id,
-            prescription_id=todo.prescription_ids[slot.position],
-            slot=slot,
+        return training.SetEntry(
             reps=None if hold else reps,
             held_seconds=slot.target_hold_seconds if hold else None,
             pain=1,
             reps_in_reserve=None if hold else rir,
-            now=T0,
         )
-    training.finish_session(
-        session, catalog=CATALOG, athlete_id=athlete_id, session_log_id=log_id, now=T0
+
+    logged = training.log_unguided(
+        session, athlete_id=athlete_id, todo=todo, entry_for=entry_for, clock=lambda: T0
     )
+    training.finish_session(
+        session, catalog=CATALOG, athlete_id=athlete_id, session_log_id=logged.session_log_id,
+        now=T0,
+    )  # fmt: skip
 
 
 def _clamshell(session: Session, athlete_id: uuid.UUID, day: date) -> tuple[str, int]:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.markup import escape
@@ -11,6 +11,9 @@ from hipstride.cli.library import catalog_or_exit
 from hipstride.cli.output import console, fail, pain_feedback
 from hipstride.cli.runner import now, parse_date, runner_session
 from hipstride.cli.train import finish_and_adapt
+
+if TYPE_CHECKING:
+    from hipstride.training.session import SetSlot
 
 TOP = "top"
 ExerciseSpec = tuple[int | str | None, int, int | None]
@@ -79,11 +82,8 @@ def log(
                     f"This session holds: {', '.join(sorted(p.step_id for p in todo.items))}.",
                     code=2,
                 )
-            log_id = training.start(
-                session, athlete_id=athlete.id, todo=todo, now=now(), guided=False
-            )
-            worst = 0
-            for slot in todo.left:
+
+            def entry_for(slot: SetSlot) -> training.SetEntry:
                 p = slot.prescription
                 work, set_pain, reserve = (
                     specs.get(p.step_id) or specs.get(p.family_id) or (None, pain, rir)
@@ -92,23 +92,21 @@ def log(
                 target = slot.target_hold_seconds if is_hold else slot.target_reps
                 top = slot.target_hold_seconds if is_hold else p.reps_max
                 done = top if work == TOP else target if work is None else int(work)
-                worst = max(worst, set_pain)
-                training.log_set(
-                    session,
-                    session_log_id=log_id,
-                    prescription_id=todo.prescription_ids[slot.position],
-                    slot=slot,
+                return training.SetEntry(
                     reps=None if is_hold else done,
                     held_seconds=done if is_hold else None,
                     pain=set_pain,
                     reps_in_reserve=None if is_hold else reserve,
-                    now=now(),
                 )
+
+            logged = training.log_unguided(
+                session, athlete_id=athlete.id, todo=todo, entry_for=entry_for, clock=now
+            )
     except training.NoSession as exc:
         fail(str(exc))
-    console.print(f"Logged {len(todo.left)} set(s) for {when:%a %d %b}.")
-    console.print(pain_feedback(worst))
-    finish_and_adapt(ctx, log_id)
+    console.print(f"Logged {logged.sets} set(s) for {when:%a %d %b}.")
+    console.print(pain_feedback(logged.worst_pain))
+    finish_and_adapt(ctx, logged.session_log_id)
 
 
 def checkin(

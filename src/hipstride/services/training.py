@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
 
@@ -130,6 +131,51 @@ def log_set(
             idempotency_key=idempotency_key,
         )
     )
+
+
+@dataclass(frozen=True)
+class SetEntry:
+    """What a runner reports for one set done without guidance."""
+
+    reps: int | None
+    held_seconds: int | None
+    pain: int
+    reps_in_reserve: int | None
+
+
+@dataclass(frozen=True)
+class Logged:
+    session_log_id: uuid.UUID
+    sets: int
+    worst_pain: int
+
+
+def log_unguided(
+    session: Session,
+    *,
+    athlete_id: uuid.UUID,
+    todo: SessionToDo,
+    entry_for: Callable[[SetSlot], SetEntry],
+    clock: Callable[[], datetime],
+) -> Logged:
+    """A session done without guidance: every set still to do, as ``entry_for`` reports it."""
+    log_id = start(session, athlete_id=athlete_id, todo=todo, now=clock(), guided=False)
+    worst = 0
+    for slot in todo.left:
+        entry = entry_for(slot)
+        log_set(
+            session,
+            session_log_id=log_id,
+            prescription_id=todo.prescription_ids[slot.position],
+            slot=slot,
+            reps=entry.reps,
+            held_seconds=entry.held_seconds,
+            pain=entry.pain,
+            reps_in_reserve=entry.reps_in_reserve,
+            now=clock(),
+        )
+        worst = max(worst, entry.pain)
+    return Logged(log_id, len(todo.left), worst)
 
 
 def finish_session(

@@ -154,8 +154,8 @@ def browser(playwright: Playwright, chromium: str) -> Iterator[Browser]:
     instance.close()
 
 
-def new_context(browser: Browser, size: dict[str, Any]) -> BrowserContext:
-    context = browser.new_context(**size, locale="en-GB", timezone_id="UTC")
+def new_context(browser: Browser, size: dict[str, Any], **options: Any) -> BrowserContext:
+    context = browser.new_context(**size, locale="en-GB", timezone_id="UTC", **options)
     context.set_default_timeout(TIMEOUT_MS)
     return context
 

@@ -17,9 +17,19 @@ from tests.e2e.web_client import (
     sign_up,
 )
 
-VALUES = {"day": "2026-11-30", "step_id": "clamshell", "token": "not-a-real-token-" + "x" * 30}
+VALUES = {
+    "day": "2026-11-30",
+    "step_id": "clamshell",
+    "test_id": "deep-squat",
+    "token": "not-a-real-token-" + "x" * 30,
+}
 # Content everyone shares: the same answer for every account.
-SHARED = {"/exercises/{step_id}", "/exercises/{step_id}.svg", "/api/v1/exercises/{step_id}"}
+SHARED = {
+    "/exercises/{step_id}",
+    "/exercises/{step_id}.svg",
+    "/api/v1/exercises/{step_id}",
+    "/self-tests/{test_id}.svg",
+}
 # Needs no account at all.
 PUBLIC = {"/sign-in/{token}"}
 

@@ -8,8 +8,10 @@ Records keep their UUIDs, so an import into an empty database is the same data, 
 from __future__ import annotations
 
 import csv
+import io
 import json
 import uuid
+import zipfile
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -175,24 +177,40 @@ def export_athlete(session: Session, *, athlete_id: uuid.UUID, now: datetime) ->
     return head | {"athlete": athlete} | nest(SECTIONS, athlete["id"])
 
 
-def export_csv(session: Session, *, athlete_id: uuid.UUID, folder: Path) -> dict[str, int]:
-    """One CSV per table with a header row (JSON columns as JSON text); rows written per file."""
-    folder.mkdir(parents=True, exist_ok=True)
-    written = {}
+def csv_tables(session: Session, *, athlete_id: uuid.UUID) -> dict[str, tuple[str, int]]:
+    """One CSV text per table with a header row (JSON columns as JSON text), and its row count."""
+    tables = {}
     optional = {s.table_name for s in all_sections() if s.optional}
     for name, records in athlete_rows(session, athlete_id=athlete_id).items():
         if name in optional and not records:
             continue  # as in the JSON document: an empty optional section is left out
-        table = Base.metadata.tables[name]
-        path = folder / f"{name}.csv"
-        with path.open("w", newline="", encoding="utf-8") as handle:
-            writer = csv.writer(handle)
-            columns = exported_columns(table)
-            writer.writerow(c.name for c in columns)
-            for record in records:
-                writer.writerow(_csv_cell(c, record[c.name]) for c in columns)
-        written[path.name] = len(records)
+        columns = exported_columns(Base.metadata.tables[name])
+        buffer = io.StringIO(newline="")
+        writer = csv.writer(buffer)
+        writer.writerow(c.name for c in columns)
+        for record in records:
+            writer.writerow(_csv_cell(c, record[c.name]) for c in columns)
+        tables[f"{name}.csv"] = (buffer.getvalue(), len(records))
+    return tables
+
+
+def export_csv(session: Session, *, athlete_id: uuid.UUID, folder: Path) -> dict[str, int]:
+    """The CSV tables written into ``folder``; rows written per file."""
+    folder.mkdir(parents=True, exist_ok=True)
+    written = {}
+    for file_name, (text, rows) in csv_tables(session, athlete_id=athlete_id).items():
+        (folder / file_name).write_text(text, encoding="utf-8", newline="")
+        written[file_name] = rows
     return written
+
+
+def export_csv_zip(session: Session, *, athlete_id: uuid.UUID) -> bytes:
+    """The CSV tables in one zip archive, for a download."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for file_name, (text, _) in csv_tables(session, athlete_id=athlete_id).items():
+            archive.writestr(file_name, text)
+    return buffer.getvalue()
 
 
 def _csv_cell(column: Column[Any], value: Any) -> str:

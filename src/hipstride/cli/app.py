@@ -72,6 +72,7 @@ def _register() -> None:
         runner,
         serve,
         train,
+        user,
     )
 
     library.register(app)
@@ -87,6 +88,7 @@ def _register() -> None:
     data.register(app)
     app.command()(handout.handout)
     app.command()(serve.serve)
+    app.add_typer(user.app, name="user")
 
 
 _register()

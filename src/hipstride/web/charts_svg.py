@@ -113,6 +113,8 @@ def line_chart(
     plot_w = WIDTH - LEFT - RIGHT - 16
 
     def x_of(day: date) -> float:
+        if first == last:  # one day: in the middle
+            return LEFT + 8 + plot_w / 2
         return LEFT + 8 + (day - first).days / span * plot_w
 
     def y_of(value: float) -> float:
@@ -131,9 +133,15 @@ def line_chart(
         body.append(
             f'<polyline points="{points}" fill="none" stroke="{colour}" stroke-width="2"{dash}/>'
         )
+        # The second series is drawn as rings, so a point shared with the first shows both.
+        mark = (
+            f'r="3.5" fill="{colour}"'
+            if index == 0
+            else (f'r="6" fill="none" stroke="{colour}" stroke-width="2"')
+        )
         for d, v in s.points:
             body.append(
-                f'<circle cx="{x_of(d):.1f}" cy="{y_of(v):.1f}" r="3.5" fill="{colour}">'
+                f'<circle cx="{x_of(d):.1f}" cy="{y_of(v):.1f}" {mark}>'
                 f"<title>{escape(s.name)}, {d:%d %b}: {v:g}{escape(unit)}</title></circle>"
             )
         legend_x = LEFT + index * 110
@@ -143,7 +151,16 @@ def line_chart(
         body.append(_text(legend_x + 14, HEIGHT - 3, s.name, anchor="start", fill=INK))
     labels = sorted({first, last, *([min(days, key=lambda d: abs((d - first).days - span / 2))])})
     for d in labels:
-        body.append(_text(x_of(d), HEIGHT - BOTTOM + 14, f"{d:%d %b}"))
+        anchor = (
+            "middle"
+            if first == last
+            else "start"
+            if d == first
+            else "end"
+            if d == last
+            else "middle"
+        )
+        body.append(_text(x_of(d), HEIGHT - BOTTOM + 14, f"{d:%d %b}", anchor=anchor))
     return _frame(chart_id, title, desc, body)
 
 
@@ -151,7 +168,7 @@ def level_chart(chart_id: str, title: str, desc: str, rows: Sequence[tuple[str, 
     """Horizontal bars: how far up each ladder (``name``, ``level``, ``of``)."""
     if not rows:
         return empty_chart(chart_id, title, "No plan yet.")
-    row_h = (HEIGHT - TOP - 8) / len(rows)
+    row_h = min(36.0, (HEIGHT - TOP - 8) / len(rows))
     left, width = 150, WIDTH - 150 - RIGHT
     body = []
     for i, (name, level, of) in enumerate(rows):

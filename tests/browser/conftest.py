@@ -80,14 +80,20 @@ class LiveServer:
         self.app.state.store.engine.dispose()
 
 
-def serve(app: FastAPI) -> tuple[str, uvicorn.Server, threading.Thread]:
-    """Serve ``app`` with uvicorn in a thread on a free loopback port; wait until it listens."""
+def serve(app: FastAPI, **config: Any) -> tuple[str, uvicorn.Server, threading.Thread]:
+    """Serve ``app`` with uvicorn in a thread on a free loopback port; wait until it listens.
+
+    ``config`` goes to ``uvicorn.Config``; by default, as ``hipstride serve`` does, the
+    X-Forwarded-* headers of a proxy on 127.0.0.1 are trusted.
+    """
     sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
     sock.bind(("127.0.0.1", 0))
     port = sock.getsockname()[1]
-    config = uvicorn.Config(app, log_level="warning", access_log=False, lifespan="off")
-    server = uvicorn.Server(config)
+    options = {"proxy_headers": True, "forwarded_allow_ips": "127.0.0.1"} | config
+    server = uvicorn.Server(
+        uvicorn.Config(app, log_level="warning", access_log=False, lifespan="off", **options)
+    )
     thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
     thread.start()
     deadline = time.monotonic() + 10
@@ -98,7 +104,7 @@ def serve(app: FastAPI) -> tuple[str, uvicorn.Server, threading.Thread]:
     return f"http://127.0.0.1:{port}", server, thread
 
 
-def start_live_server(source: Path, folder: Path) -> LiveServer:
+def start_live_server(source: Path, folder: Path, **config: Any) -> LiveServer:
     """The app over a copy of the planned runner's database, its clock in the plan's week 1."""
     copy = folder / "live.db"
     shutil.copyfile(source, copy)
@@ -106,7 +112,7 @@ def start_live_server(source: Path, folder: Path) -> LiveServer:
     settings = Settings(database_url=db_url, athlete="runner")
     clock = Clock()
     app = create_app(settings, clock=clock)
-    base_url, server, thread = serve(app)
+    base_url, server, thread = serve(app, **config)
     return LiveServer(base_url, app, settings, clock, db_url, server, thread)
 
 

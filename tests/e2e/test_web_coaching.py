@@ -166,8 +166,12 @@ def test_a_token_works_for_the_api_only_and_cannot_post_forms(app, runner):
     assert forged.get("/api/v1/plan").status_code == 401
 
 
-def test_runners_get_403_on_coach_pages_and_coaches_cannot_accept(app, runner):
-    assert runner.get("/coach").status_code == 403
+def test_runners_are_pointed_elsewhere_or_refused_and_coaches_cannot_accept(app, runner):
+    told = runner.get("/coach")
+    assert told.status_code == 200 and "signed in with a runner account" in told.text
+    assert "Make an invitation" not in told.text
+    refused = runner.post("/coach/invitations", data={"csrf_token": csrf_of(runner)})
+    assert refused.status_code == 403
     assert runner.post("/api/v1/coach/invitations").status_code == 403
     coach = coach_client(app)
     other = coach_client(app, "other-coach@example.org")

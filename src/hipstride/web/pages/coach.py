@@ -16,6 +16,7 @@ from hipstride.web.deps import (
     CoachedAthlete,
     CsrfChecked,
     CurrentAccount,
+    Me,
     Now,
     SessionDep,
     TemplatesDep,
@@ -40,11 +41,16 @@ def runners_page(
     catalog: CatalogDep,
     templates: TemplatesDep,
     viewer: CurrentAccount,
-    coach: Coach,
+    me: Me,
     today: Today,
     now: Now,
 ) -> Response:
-    links = coaching.runners_of(session, coach_account_id=coach.id)
+    """A runner who lands here is told where their own sharing page is, not just refused."""
+    if me.role != "coach":
+        return templates.TemplateResponse(
+            request, "coach.html", {"viewer": viewer, "runners": [], "nav": "coach"}
+        )
+    links = coaching.runners_of(session, coach_account_id=me.id)
     runners = coach_view.runner_list(session, catalog=catalog, links=links, today=today, now=now)
     return templates.TemplateResponse(
         request, "coach.html", {"viewer": viewer, "runners": runners, "nav": "coach"}

@@ -137,9 +137,8 @@ def profile_from_fields(
         raise ProfileProblem("experience", f"{experience!r} is not new, some or regular") from None
     unknown = sorted(set(equipment) - known_equipment)
     if unknown:
-        raise ProfileProblem(
-            "equipment", f"{', '.join(unknown)} unknown; choose from {', '.join(known_equipment)}"
-        )
+        choices = ", ".join(sorted(known_equipment))
+        raise ProfileProblem("equipment", f"{', '.join(unknown)} unknown; choose from {choices}")
     if not MINUTES[0] <= minutes_per_session <= MINUTES[1]:
         raise ProfileProblem("minutes_per_session", "give a whole number from 10 to 90")
     if not SESSIONS[0] <= sessions_per_week <= SESSIONS[1]:

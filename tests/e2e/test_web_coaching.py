@@ -134,7 +134,8 @@ def test_the_api_with_a_token_covers_every_coaching_use_case(app, runner, db_url
     wrong = script.post(
         f"/api/v1/coach/runners/{athlete_id}/overrides", json=change | {"step_id": "nope"}
     )
-    assert wrong.status_code == 422 and "ladder" in wrong.json()["detail"]
+    assert wrong.status_code == 422 and wrong.headers["content-type"] == "application/problem+json"
+    assert wrong.json()["field"] == "step_id" and "ladder" in wrong.json()["detail"]
 
     # Tokens are stored as SHA-256 only, listed without the secret, and revocable.
     engine = create_engine(db_url)
@@ -244,3 +245,5 @@ def test_the_openapi_schema_documents_the_coaching_and_token_routes(app):
         assert path in paths, path
         for operation in paths[path].values():
             assert operation.get("description") or operation.get("summary"), path
+            problem = operation["responses"]["401"]["content"]["application/problem+json"]
+            assert problem["schema"]["required"] == ["title", "status", "detail"]

@@ -15,7 +15,8 @@ from datetime import date, datetime
 from typing import Annotated
 from zoneinfo import ZoneInfo
 
-from fastapi import Depends, HTTPException, Request
+from fastapi import Depends, HTTPException, Request, Security
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from fastapi.templating import Jinja2Templates
 from sqlalchemy.orm import Session
 
@@ -78,12 +79,20 @@ TemplatesDep = Annotated[Jinja2Templates, Depends(get_templates)]
 Now = Annotated[datetime, Depends(get_now)]
 
 
-def _bearer(request: Request) -> str | None:
+ACCESS_TOKEN = HTTPBearer(
+    auto_error=False,
+    scheme_name="access token",
+    description="A personal access token (Tokens page, or POST /api/v1/tokens), for scripts. "
+    "The browser's session cookie works too.",
+)
+Credentials = Annotated[HTTPAuthorizationCredentials | None, Security(ACCESS_TOKEN)]
+
+
+def _bearer(request: Request, credentials: HTTPAuthorizationCredentials | None) -> str | None:
     """A personal access token, accepted by the API only (forms need a browser session)."""
-    if not request.url.path.startswith(API_PATH):
+    if credentials is None or not request.url.path.startswith(API_PATH):
         return None
-    scheme, _, value = request.headers.get("authorization", "").partition(" ")
-    return value.strip() or None if scheme.lower() == "bearer" else None
+    return credentials.credentials.strip() or None
 
 
 def _viewer(session: Session, account: db.Account, csrf_token: str) -> Viewer:
@@ -98,8 +107,10 @@ def _viewer(session: Session, account: db.Account, csrf_token: str) -> Viewer:
     )
 
 
-def optional_viewer(request: Request, session: SessionDep, now: Now) -> Viewer | None:
-    bearer = _bearer(request)
+def optional_viewer(
+    request: Request, session: SessionDep, now: Now, credentials: Credentials
+) -> Viewer | None:
+    bearer = _bearer(request, credentials)
     if bearer is not None:
         account = tokens.token_account(session, token=bearer, now=now)
         if account is None:

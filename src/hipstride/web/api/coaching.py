@@ -8,16 +8,28 @@ from __future__ import annotations
 
 import uuid
 from datetime import date, datetime
-from typing import Literal
+from typing import Any, Literal
 
 from fastapi import APIRouter, HTTPException, Request, Response, status
+from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field
 
 from hipstride.services import coach_view, coaching
 from hipstride.services.convert import prescription_to_core
 from hipstride.web.deps import CatalogDep, Coach, CoachedAthlete, Me, Now, SessionDep, Today
+from hipstride.web.problems import problem
 
 router = APIRouter(tags=["coaching"])
+
+
+class Problem(BaseModel):
+    """RFC 9457 problem details, as every error of the API is sent."""
+
+    type: str = "about:blank"
+    title: str
+    status: int
+    detail: str
+    field: str | None = None
 
 
 class InvitationPublic(BaseModel):
@@ -140,12 +152,31 @@ class OverridePublic(BaseModel):
     override_by: str
 
 
-def _problem(exc: coaching.CoachingProblem) -> HTTPException:
-    return HTTPException(422, str(exc) + (f" (field: {exc.field})" if exc.field else ""))
+def _problem(exc: coaching.CoachingProblem) -> JSONResponse:
+    return problem(422, str(exc), extra={"field": exc.field} if exc.field else None)
+
+
+def _documented(*statuses: int) -> dict[int | str, dict[str, Any]]:
+    """The problem responses a route gives, for the OpenAPI document."""
+    return {code: PROBLEM_RESPONSES[code] for code in (401, *statuses)}
+
+
+PROBLEM_RESPONSES: dict[int, dict[str, Any]] = {
+    401: {"description": "No session cookie and no valid access token."},
+    403: {"description": "Not a coach account."},
+    404: {"description": "No such runner, link or invitation for you (never another's)."},
+    409: {"description": "Already done."},
+    422: {"description": "A field is wrong: `field` names it, `detail` says how to fix it."},
+}
+for _answer in PROBLEM_RESPONSES.values():
+    _answer["content"] = {"application/problem+json": {"schema": Problem.model_json_schema()}}
 
 
 @router.post(
-    "/coach/invitations", status_code=status.HTTP_201_CREATED, response_model=InvitationPublic
+    "/coach/invitations",
+    status_code=status.HTTP_201_CREATED,
+    response_model=InvitationPublic,
+    responses=_documented(403),
 )
 def create_invitation(
     request: Request, session: SessionDep, coach: Coach, now: Now
@@ -157,7 +188,7 @@ def create_invitation(
     return InvitationPublic(code=made.code, url=url, expires_at=made.expires_at)
 
 
-@router.get("/coach/runners", response_model=list[RunnerSummaryPublic])
+@router.get("/coach/runners", response_model=list[RunnerSummaryPublic], responses=_documented(403))
 def list_runners(
     session: SessionDep, catalog: CatalogDep, coach: Coach, today: Today, now: Now
 ) -> list[coach_view.RunnerSummary]:
@@ -166,7 +197,9 @@ def list_runners(
     return coach_view.runner_list(session, catalog=catalog, links=links, today=today, now=now)
 
 
-@router.get("/coach/runners/{athlete_id}", response_model=RunnerDetailPublic)
+@router.get(
+    "/coach/runners/{athlete_id}", response_model=RunnerDetailPublic, responses=_documented(404)
+)
 def read_runner(
     runner: CoachedAthlete, session: SessionDep, catalog: CatalogDep, today: Today, now: Now
 ) -> dict[str, object]:
@@ -176,7 +209,11 @@ def read_runner(
     )
 
 
-@router.delete("/coach/runners/{athlete_id}", status_code=status.HTTP_204_NO_CONTENT)
+@router.delete(
+    "/coach/runners/{athlete_id}",
+    status_code=status.HTTP_204_NO_CONTENT,
+    responses=_documented(404),
+)
 def stop_coaching(runner: CoachedAthlete, session: SessionDep, now: Now) -> Response:
     """The coach ends the link; the runner's data stays theirs."""
     coaching.revoke_link(session, link_id=runner.link.id, account=runner.coach, now=now)
@@ -188,25 +225,30 @@ def stop_coaching(runner: CoachedAthlete, session: SessionDep, now: Now) -> Resp
     "/coach/runners/{athlete_id}/clearance",
     status_code=status.HTTP_201_CREATED,
     response_model=ClearancePublic,
+    responses=_documented(404, 422),
 )
 def clear_runner(
     body: ClearanceCreate, runner: CoachedAthlete, session: SessionDep, now: Now, today: Today
-) -> ClearancePublic:
+) -> ClearancePublic | JSONResponse:
     """Record that the runner may train despite the pain they reported (kept with your name)."""
     try:
         coaching.clear_to_train(
             session, athlete_id=runner.athlete_id, coach=runner.coach, note=body.note, now=now
         )
     except coaching.CoachingProblem as exc:
-        raise _problem(exc) from None
+        return _problem(exc)
     session.commit()
     return ClearancePublic(cleared_by=runner.coach.username, day=today, note=body.note)
 
 
-@router.post("/coach/runners/{athlete_id}/overrides", response_model=OverridePublic)
+@router.post(
+    "/coach/runners/{athlete_id}/overrides",
+    response_model=OverridePublic,
+    responses=_documented(404, 422),
+)
 def override(
     body: OverrideCreate, runner: CoachedAthlete, session: SessionDep, catalog: CatalogDep
-) -> OverridePublic:
+) -> OverridePublic | JSONResponse:
     """Change one exercise of a session not yet started; the plan's rules leave it as set."""
     request = coaching.OverrideRequest(**body.model_dump())
     try:
@@ -220,7 +262,7 @@ def override(
     except coaching.NotFound as exc:
         raise HTTPException(404, str(exc)) from None
     except coaching.CoachingProblem as exc:
-        raise _problem(exc) from None
+        return _problem(exc)
     session.commit()
     return OverridePublic(
         day=body.day,
@@ -234,22 +276,27 @@ def override(
 
 
 @router.post(
-    "/invitations/accept", status_code=status.HTTP_201_CREATED, response_model=CoachLinkPublic
+    "/invitations/accept",
+    status_code=status.HTTP_201_CREATED,
+    response_model=CoachLinkPublic,
+    responses=_documented(404, 422),
 )
-def accept(body: AcceptInvitation, session: SessionDep, me: Me, now: Now) -> CoachLinkPublic:
+def accept(
+    body: AcceptInvitation, session: SessionDep, me: Me, now: Now
+) -> CoachLinkPublic | JSONResponse:
     """Share your training with the coach who gave you this code."""
     try:
         link = coaching.accept_invitation(session, code=body.code, runner=me, now=now)
     except coaching.NotFound as exc:
         raise HTTPException(404, str(exc)) from None
     except coaching.CoachingProblem as exc:
-        raise _problem(exc) from None
+        return _problem(exc)
     session.commit()
     coach = coaching.coach_name(session, link=link)
     return CoachLinkPublic(id=link.id, coach=coach, created_at=link.created_at)
 
 
-@router.get("/coaches", response_model=list[CoachLinkPublic])
+@router.get("/coaches", response_model=list[CoachLinkPublic], responses=_documented())
 def list_coaches(session: SessionDep, me: Me) -> list[CoachLinkPublic]:
     """The coaches who can see your training now."""
     return [
@@ -258,7 +305,9 @@ def list_coaches(session: SessionDep, me: Me) -> list[CoachLinkPublic]:
     ]
 
 
-@router.delete("/coaches/{link_id}", status_code=status.HTTP_204_NO_CONTENT)
+@router.delete(
+    "/coaches/{link_id}", status_code=status.HTTP_204_NO_CONTENT, responses=_documented(404)
+)
 def revoke(link_id: uuid.UUID, session: SessionDep, me: Me, now: Now) -> Response:
     """Stop sharing with a coach: from now on they see nothing of yours."""
     try:

@@ -52,7 +52,7 @@ def test_a_coach_invites_sees_the_alert_overrides_and_the_runner_reads_the_note(
     assert 'href="/coach/runners/' in listing and "Pain 8/10" not in listing
     _log_set(runner, 8, "phone:0001")
     listing = coach.get("/coach").text
-    assert "Pain 8/10 in a set of clamshell" in listing
+    assert "Pain 8/10 in a set of Clamshell" in listing
     runner_path = listing.split('href="/coach/runners/', 1)[1].split('"', 1)[0]
     detail = coach.get(f"/coach/runners/{runner_path}")
     assert detail.status_code == 200 and "Pain 8/10" in detail.text

@@ -40,7 +40,9 @@ class RunnerSummary:
     alerts: list[Alert] = field(default_factory=list)
 
 
-def _sets_since(session: Session, athlete_id: uuid.UUID, since: datetime) -> list[PainedSet]:
+def _sets_since(
+    session: Session, catalog: Catalog, athlete_id: uuid.UUID, since: datetime
+) -> list[PainedSet]:
     rows = session.execute(
         select(db.SetLog, db.SessionLog.id)
         .join(db.SessionLog, db.SetLog.session_log_id == db.SessionLog.id)
@@ -52,7 +54,7 @@ def _sets_since(session: Session, athlete_id: uuid.UUID, since: datetime) -> lis
             day=local_date(session, athlete_id=athlete_id, moment=s.logged_at),
             session=str(log_id),
             exercise=str(s.prescription_id or s.step_id),
-            name=s.step_id.replace("-", " "),
+            name=catalog.steps[s.step_id].name if s.step_id in catalog.steps else s.step_id,
             pain=s.pain,
         )
         for s, log_id in rows
@@ -85,7 +87,7 @@ def summary(
     if clearance is not None and clearance.cleared_at > since:
         since = clearance.cleared_at
         since_day = local_date(session, athlete_id=athlete_id, moment=since)
-    sets = [s for s in _sets_since(session, athlete_id, since) if s.day >= since_day]
+    sets = [s for s in _sets_since(session, catalog, athlete_id, since) if s.day >= since_day]
     mornings = [
         (c.day, c.morning_pain)
         for c in queries.checkins_between(

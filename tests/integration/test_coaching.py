@@ -3,17 +3,20 @@
 from __future__ import annotations
 
 import itertools
+import json
 import uuid
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, time, timedelta
+from pathlib import Path
 
 import pytest
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from hipstride.services import accounts, coach_view, coaching, tokens, training, users
+from hipstride.services import accounts, coach_view, coaching, data, tokens, training, users
 from hipstride.services.accounts import AccountProblem
 from hipstride.services.assessment import require_clearance
 from hipstride.store import tables as db
+from hipstride.store.engine import make_engine, make_sessionmaker, migrate
 from hipstride.training.alerts import AlertKind
 from hipstride.training.session import SetSlot
 from tests.integration.test_services_loop import CATALOG, MONDAY, T0, _plan, _runner
@@ -270,3 +273,26 @@ def test_a_password_reset_signs_the_user_out_everywhere(session: Session) -> Non
     assert [(u.username, u.role, u.has_password) for u in users.list_users(session)] == [
         ("coach@example.org", "coach", True)
     ]
+
+
+def test_an_export_keeps_the_reminder_and_leaves_links_and_tokens_to_this_database(
+    session: Session, tmp_path: Path
+) -> None:
+    _, runner, _ = _linked(session)
+    tokens.create_token(session, account_id=runner.id, name="x", now=T0)
+    session.get_one(db.Athlete, runner.athlete_id).reminder_time = time(7, 30)
+    session.flush()
+    document = json.loads(
+        json.dumps(data.export_athlete(session, athlete_id=runner.athlete_id, now=T0))
+    )
+    assert document["athlete"]["reminder_time"] == "07:30"
+    text = json.dumps(document)
+    assert "coach_links" not in text and "access_tokens" not in text and "hs_" not in text
+    target = make_engine(f"sqlite:///{tmp_path / 'restored.db'}")
+    migrate(target)
+    with make_sessionmaker(target)() as restored, restored.begin():
+        data.import_athlete(restored, document=document)
+    with make_sessionmaker(target)() as restored:
+        assert restored.scalars(select(db.Athlete.reminder_time)).one() == time(7, 30)
+        assert restored.scalars(select(db.CoachLink)).all() == []
+    target.dispose()

@@ -15,7 +15,7 @@ import zipfile
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, time
 from pathlib import Path
 from typing import Any
 
@@ -23,7 +23,7 @@ from sqlalchemy import Column, Table, insert, select
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 from sqlalchemy.schema import PrimaryKeyConstraint, UniqueConstraint
-from sqlalchemy.types import JSON, Boolean, Date, Integer, Numeric, String, Uuid
+from sqlalchemy.types import JSON, Boolean, Date, Integer, Numeric, String, Time, Uuid
 
 from hipstride.store.tables import Athlete, Base, UtcDateTime
 
@@ -54,13 +54,19 @@ PRESCRIPTIONS = Section("prescriptions", "prescriptions", "planned_session_id", 
 SESSIONS = Section("sessions", "planned_sessions", "plan_id", ("day", "week"), (PRESCRIPTIONS,))
 SETS = Section("sets", "set_logs", "session_log_id", ("logged_at", "set_number"))
 # Web sign-in state: it belongs to this database; a restored account signs in by a new link.
-SIGN_IN_STATE = tuple(
-    Section(name, name, "account_id", order, kept=False)
-    for name, order in (
-        ("web_sessions", ("created_at",)),
-        ("sign_in_links", ("created_at",)),
-        ("sign_in_failures", ("at",)),
-    )
+SIGN_IN_STATE = (
+    *(
+        Section(name, name, "account_id", order, kept=False)
+        for name, order in (
+            ("web_sessions", ("created_at",)),
+            ("sign_in_links", ("created_at",)),
+            ("sign_in_failures", ("at",)),
+            ("access_tokens", ("created_at",)),  # secrets: a restored account makes new ones
+        )
+    ),
+    Section(
+        "coach_invitations", "coach_invitations", "coach_account_id", ("created_at",), kept=False
+    ),
 )
 SECTIONS = (
     Section("profiles", "profiles", "athlete_id", ("created_at",)),
@@ -70,6 +76,8 @@ SECTIONS = (
     Section("plans", "plans", "athlete_id", ("created_at",), (SESSIONS,)),
     Section("session_logs", "session_logs", "athlete_id", ("started_at",), (SETS,)),
     Section("checkins", "checkins", "athlete_id", ("day",)),
+    # Links name a coach account of this database: a restored runner is invited again.
+    Section("coach_links", "coach_links", "athlete_id", ("created_at",), kept=False),
     Section(
         "accounts",
         "accounts",
@@ -115,6 +123,8 @@ def _dump(value: Any) -> Any:
         return str(value)
     if isinstance(value, date):  # datetimes too: UtcDateTime hands back aware UTC values
         return value.isoformat()
+    if isinstance(value, time):  # a local wall-clock time, such as the reminder
+        return value.isoformat(timespec="minutes")
     return value
 
 
@@ -250,6 +260,7 @@ PARSERS: list[tuple[type[Any], Callable[[Any], Any], str]] = [
     (Uuid, uuid.UUID, "a UUID, like 0b7e5c52-7f25-4d3c-9a8e-2f4f8d9a1c33"),
     (UtcDateTime, _aware, "a date and time with its offset, like 2026-11-30T07:30:00+00:00"),
     (Date, date.fromisoformat, "a date, YYYY-MM-DD"),
+    (Time, time.fromisoformat, "a time of day, HH:MM"),
     (Boolean, _exactly(bool), "true or false"),
     (Integer, _exactly(int), "a whole number"),
     (Numeric, _exactly(int, float), "a number"),

@@ -12,7 +12,16 @@ import pytest
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from hipstride.services import accounts, coach_view, coaching, data, tokens, training, users
+from hipstride.services import (
+    accounts,
+    assessment,
+    coach_view,
+    coaching,
+    data,
+    tokens,
+    training,
+    users,
+)
 from hipstride.services.accounts import AccountProblem
 from hipstride.services.assessment import require_clearance
 from hipstride.store import tables as db
@@ -83,7 +92,7 @@ def _train(
 
 def _summary(session: Session, link: db.CoachLink, today: date) -> coach_view.RunnerSummary:
     now = datetime.combine(today, datetime.min.time(), T0.tzinfo) + timedelta(hours=20)
-    return coach_view.summary(session, catalog=CATALOG, link=link, name="ana", today=today, now=now)
+    return coach_view.summary(session, catalog=CATALOG, link=link, name="ana", now=now)
 
 
 def test_an_invitation_links_once_and_either_side_can_end_the_link(session: Session) -> None:
@@ -296,3 +305,37 @@ def test_an_export_keeps_the_reminder_and_leaves_links_and_tokens_to_this_databa
         assert restored.scalars(select(db.Athlete.reminder_time)).one() == time(7, 30)
         assert restored.scalars(select(db.CoachLink)).all() == []
     target.dispose()
+
+
+def test_a_runner_on_hold_after_a_red_flag_trains_again_once_the_coach_clears_them(
+    session: Session,
+) -> None:
+    coach, runner, link = _linked(session)
+    flagged = dict.fromkeys((q.id for q in CATALOG.pain_screen.questions), False)
+    flagged[next(iter(flagged))] = True
+    later = T0 + timedelta(days=1)
+    assessment.record_pain_screen(
+        session, catalog=CATALOG, athlete_id=runner.athlete_id, answers=flagged, now=later
+    )
+    assert _summary(session, link, MONDAY).on_hold
+    with pytest.raises(assessment.NotCleared):
+        require_clearance(session, athlete_id=runner.athlete_id)
+    coaching.clear_to_train(
+        session,
+        athlete_id=runner.athlete_id,
+        coach=coach,
+        note=None,
+        now=later + timedelta(hours=1),
+    )
+    assert not _summary(session, link, MONDAY).on_hold
+    assert require_clearance(session, athlete_id=runner.athlete_id) is True
+
+
+def test_the_coach_sees_the_runners_days_in_the_runners_time_zone(session: Session) -> None:
+    _, runner, link = _linked(session)
+    session.get_one(db.Athlete, runner.athlete_id).time_zone = "Pacific/Auckland"
+    first = _days(session, runner.athlete_id)[0]
+    _train(session, runner.athlete_id, first, [1])  # 07:00 UTC is 20:00 in Auckland
+    late = datetime.combine(first, datetime.min.time(), T0.tzinfo) + timedelta(hours=12)
+    summary = coach_view.summary(session, catalog=CATALOG, link=link, name="ana", now=late)
+    assert summary.last_session == first and summary.days_since_session == 1  # 01:00 next day

@@ -77,10 +77,11 @@ def summary(
     catalog: Catalog,
     link: db.CoachLink,
     name: str,
-    today: date,
     now: datetime,
 ) -> RunnerSummary:
+    """Days are the runner's own (their time zone), not the coach's."""
     athlete_id = link.athlete_id
+    today = local_date(session, athlete_id=athlete_id, moment=now)
     since = now - timedelta(days=ALERT_DAYS)
     since_day = today - timedelta(days=ALERT_DAYS)
     clearance = queries.latest_clearance(session, athlete_id=athlete_id)
@@ -129,13 +130,11 @@ def runner_list(
     *,
     catalog: Catalog,
     links: list[tuple[db.CoachLink, str]],
-    today: date,
     now: datetime,
 ) -> list[RunnerSummary]:
     """Every linked runner, those with alerts first, then by name."""
     found = [
-        summary(session, catalog=catalog, link=link, name=name, today=today, now=now)
-        for link, name in links
+        summary(session, catalog=catalog, link=link, name=name, now=now) for link, name in links
     ]
     return sorted(found, key=lambda r: (not r.alerts and not r.on_hold, r.name))
 
@@ -203,18 +202,18 @@ def detail(
     catalog: Catalog,
     link: db.CoachLink,
     name: str,
-    today: date,
     now: datetime,
 ) -> dict[str, Any]:
     """The runner's page for the coach: the summary, tests, sessions, check-ins, the plan."""
     athlete_id = link.athlete_id
+    today = local_date(session, athlete_id=athlete_id, moment=now)
     tests = latest_tests(session, catalog=catalog, athlete_id=athlete_id)
     checkins = queries.checkins_between(
         session, athlete_id=athlete_id, start=today - timedelta(days=ALERT_DAYS), end=today
     )
     clearance = queries.latest_clearance(session, athlete_id=athlete_id)
     return {
-        "summary": summary(session, catalog=catalog, link=link, name=name, today=today, now=now),
+        "summary": summary(session, catalog=catalog, link=link, name=name, now=now),
         "tests": [
             {
                 "test_id": "deep-squat",

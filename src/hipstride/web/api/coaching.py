@@ -16,7 +16,8 @@ from pydantic import BaseModel, Field
 
 from hipstride.services import coach_view, coaching
 from hipstride.services.convert import prescription_to_core
-from hipstride.web.deps import CatalogDep, Coach, CoachedAthlete, Me, Now, SessionDep, Today
+from hipstride.services.runner import local_date
+from hipstride.web.deps import CatalogDep, Coach, CoachedAthlete, Me, Now, SessionDep
 from hipstride.web.problems import problem
 
 router = APIRouter(tags=["coaching"])
@@ -190,23 +191,21 @@ def create_invitation(
 
 @router.get("/coach/runners", response_model=list[RunnerSummaryPublic], responses=_documented(403))
 def list_runners(
-    session: SessionDep, catalog: CatalogDep, coach: Coach, today: Today, now: Now
+    session: SessionDep, catalog: CatalogDep, coach: Coach, now: Now
 ) -> list[coach_view.RunnerSummary]:
     """The coach's linked runners, those with alerts first."""
     links = coaching.runners_of(session, coach_account_id=coach.id)
-    return coach_view.runner_list(session, catalog=catalog, links=links, today=today, now=now)
+    return coach_view.runner_list(session, catalog=catalog, links=links, now=now)
 
 
 @router.get(
     "/coach/runners/{athlete_id}", response_model=RunnerDetailPublic, responses=_documented(404)
 )
 def read_runner(
-    runner: CoachedAthlete, session: SessionDep, catalog: CatalogDep, today: Today, now: Now
+    runner: CoachedAthlete, session: SessionDep, catalog: CatalogDep, now: Now
 ) -> dict[str, object]:
     """One linked runner: alerts, tests, recent sessions and check-ins, the coming sessions."""
-    return coach_view.detail(
-        session, catalog=catalog, link=runner.link, name=runner.name, today=today, now=now
-    )
+    return coach_view.detail(session, catalog=catalog, link=runner.link, name=runner.name, now=now)
 
 
 @router.delete(
@@ -228,7 +227,7 @@ def stop_coaching(runner: CoachedAthlete, session: SessionDep, now: Now) -> Resp
     responses=_documented(404, 422),
 )
 def clear_runner(
-    body: ClearanceCreate, runner: CoachedAthlete, session: SessionDep, now: Now, today: Today
+    body: ClearanceCreate, runner: CoachedAthlete, session: SessionDep, now: Now
 ) -> ClearancePublic | JSONResponse:
     """Record that the runner may train despite the pain they reported (kept with your name)."""
     try:
@@ -238,7 +237,8 @@ def clear_runner(
     except coaching.CoachingProblem as exc:
         return _problem(exc)
     session.commit()
-    return ClearancePublic(cleared_by=runner.coach.username, day=today, note=body.note)
+    day = local_date(session, athlete_id=runner.athlete_id, moment=now)
+    return ClearancePublic(cleared_by=runner.coach.username, day=day, note=body.note)
 
 
 @router.post(

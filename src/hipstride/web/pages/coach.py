@@ -20,7 +20,6 @@ from hipstride.web.deps import (
     Now,
     SessionDep,
     TemplatesDep,
-    Today,
 )
 
 router = APIRouter(tags=["pages"], include_in_schema=False)
@@ -42,7 +41,6 @@ def runners_page(
     templates: TemplatesDep,
     viewer: CurrentAccount,
     me: Me,
-    today: Today,
     now: Now,
 ) -> Response:
     """A runner who lands here is told where their own sharing page is, not just refused."""
@@ -51,7 +49,7 @@ def runners_page(
             request, "coach.html", {"viewer": viewer, "runners": [], "nav": "coach"}
         )
     links = coaching.runners_of(session, coach_account_id=me.id)
-    runners = coach_view.runner_list(session, catalog=catalog, links=links, today=today, now=now)
+    runners = coach_view.runner_list(session, catalog=catalog, links=links, now=now)
     return templates.TemplateResponse(
         request, "coach.html", {"viewer": viewer, "runners": runners, "nav": "coach"}
     )
@@ -117,13 +115,10 @@ def runner_page(
     catalog: CatalogDep,
     templates: TemplatesDep,
     viewer: CurrentAccount,
-    today: Today,
     now: Now,
     saved: str | None = None,
 ) -> Response:
-    page = coach_view.detail(
-        session, catalog=catalog, link=runner.link, name=runner.name, today=today, now=now
-    )
+    page = coach_view.detail(session, catalog=catalog, link=runner.link, name=runner.name, now=now)
     return _detail_page(request, templates, viewer, page, saved=saved)
 
 
@@ -158,7 +153,6 @@ def override(
     catalog: CatalogDep,
     templates: TemplatesDep,
     viewer: CurrentAccount,
-    today: Today,
     now: Now,
     day: Annotated[date, Form()],
     position: Annotated[int, Form(ge=0)],
@@ -192,7 +186,7 @@ def override(
     except coaching.CoachingProblem as exc:
         session.rollback()
         page = coach_view.detail(
-            session, catalog=catalog, link=runner.link, name=runner.name, today=today, now=now
+            session, catalog=catalog, link=runner.link, name=runner.name, now=now
         )
         return _detail_page(request, templates, viewer, page, error=str(exc), status_code=422)
     session.commit()

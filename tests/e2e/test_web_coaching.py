@@ -74,6 +74,7 @@ def test_a_coach_invites_sees_the_alert_overrides_and_the_runner_reads_the_note(
     note = "coach@example.org: One easy set: your hip needs a quieter week."
     assert note in runner.get("/plan").text
     assert note in runner.get(f"/session/{day}").text
+    assert "coach's note" in runner.get("/").text  # the coming sessions on the dashboard
     plan = runner.get("/api/v1/plan").json()
     item = next(s for w in plan["weeks"] for s in w["sessions"] if s["day"] == day)["items"][0]
     assert item["coach_note"] == note and item["dose"].startswith("1 × 6-8")

@@ -24,6 +24,7 @@ from hipstride.services import (
 )
 from hipstride.services.accounts import AccountProblem
 from hipstride.services.assessment import require_clearance
+from hipstride.services.progress import progress
 from hipstride.store import tables as db
 from hipstride.store.engine import make_engine, make_sessionmaker, migrate
 from hipstride.training.alerts import AlertKind
@@ -242,6 +243,8 @@ def test_carrying_on_after_pain_above_5_twice_and_five_idle_days_alert(session: 
     assert [a.kind for a in summary.alerts][-1] is AlertKind.IDLE
     assert summary.alerts[-1].message == "No session for 5 days."
     assert summary.adherence is not None and 0 < summary.adherence < 1
+    counted = progress(session, catalog=CATALOG, athlete_id=athlete_id, today=idle_day)
+    assert summary.adherence == counted.adherence  # the runner's Progress page says the same
 
 
 def test_a_token_is_kept_as_its_hash_noted_when_used_and_refused_once_revoked(

@@ -17,7 +17,6 @@ from sqlalchemy.orm import Session
 from hipstride.knowledge.catalog import Catalog
 from hipstride.services.assessment import NotCleared, latest_tests, require_clearance
 from hipstride.services.convert import prescription_to_core
-from hipstride.services.progress import progress
 from hipstride.services.runner import local_date
 from hipstride.store import queries
 from hipstride.store import tables as db
@@ -59,6 +58,21 @@ def _sets_since(
         )
         for s, log_id in rows
     ]
+
+
+def _adherence(session: Session, plan: db.Plan | None, today: date) -> float | None:
+    """Sessions done / planned up to today, as ``progress`` counts it, in one query."""
+    if plan is None:
+        return None
+    due = {s.day for s in plan.sessions if s.day <= today}
+    done = set(
+        session.scalars(
+            select(db.PlannedSession.day)
+            .join(db.SessionLog, db.SessionLog.planned_session_id == db.PlannedSession.id)
+            .where(db.PlannedSession.plan_id == plan.id, db.SessionLog.status == "done")
+        )
+    )
+    return len(done & due) / len(due) if due else None
 
 
 def _on_hold(session: Session, athlete_id: uuid.UUID) -> bool:
@@ -114,7 +128,7 @@ def summary(
         athlete_id=athlete_id,
         name=name,
         linked_since=local_date(session, athlete_id=athlete_id, moment=link.created_at),
-        adherence=progress(session, catalog=catalog, athlete_id=athlete_id, today=today).adherence,
+        adherence=_adherence(session, plan, today),
         last_self_test=local_date(session, athlete_id=athlete_id, moment=tested)
         if tested
         else None,

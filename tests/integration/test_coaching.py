@@ -105,6 +105,8 @@ def test_an_invitation_links_once_and_either_side_can_end_the_link(session: Sess
     typed = made.code.lower().replace("-", " ")  # read out over the phone
     link = coaching.accept_invitation(session, code=typed, runner=runner, now=T0)
     assert coaching.is_linked(session, coach=coach, athlete_id=runner.athlete_id)
+    session.refresh(stored)
+    assert (stored.used_at, stored.used_by_athlete_id) == (T0, runner.athlete_id)
     with pytest.raises(coaching.NotFound):
         coaching.accept_invitation(session, code=made.code, runner=runner, now=T0)
     assert [name for _, name in coaching.coaches_of(session, athlete_id=runner.athlete_id)] == [

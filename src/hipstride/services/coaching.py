@@ -12,7 +12,7 @@ import uuid
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 
-from sqlalchemy import select
+from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from hipstride.knowledge.catalog import Catalog
@@ -79,8 +79,7 @@ def create_invitation(session: Session, *, coach: db.Account, now: datetime) -> 
     return NewInvitation(code, expires)
 
 
-def open_invitation(session: Session, *, code: str, now: datetime) -> db.Account:
-    """The inviting coach of an unused, unexpired invitation; ``NotFound`` otherwise."""
+def _open(session: Session, code: str, now: datetime) -> tuple[db.CoachInvitation, db.Account]:
     row = session.execute(
         select(db.CoachInvitation, db.Account)
         .join(db.Account, db.CoachInvitation.coach_account_id == db.Account.id)
@@ -88,23 +87,29 @@ def open_invitation(session: Session, *, code: str, now: datetime) -> db.Account
     ).first()
     if row is None or row[0].used_at is not None or row[0].expires_at <= now:
         raise NotFound("This invitation was used already, has expired or does not exist.")
-    return row[1]
+    return row[0], row[1]
+
+
+def open_invitation(session: Session, *, code: str, now: datetime) -> db.Account:
+    """The inviting coach of an unused, unexpired invitation; ``NotFound`` otherwise."""
+    return _open(session, code, now)[1]
 
 
 def accept_invitation(
     session: Session, *, code: str, runner: db.Account, now: datetime
 ) -> db.CoachLink:
     """Link the runner to the inviting coach, once per code; an existing link is kept."""
-    coach = open_invitation(session, code=code, now=now)
+    invitation, coach = _open(session, code, now)
     if runner.role != "runner":
         raise CoachingProblem("A coach account cannot be coached: sign in as the runner.")
-    invitation = session.scalars(
-        select(db.CoachInvitation).where(
-            db.CoachInvitation.code_hash == token_hash(normalise_code(code))
-        )
-    ).one()
-    invitation.used_at = now
-    invitation.used_by_athlete_id = runner.athlete_id
+    claimed = session.execute(  # one UPDATE: of two runners racing with one code, one wins
+        update(db.CoachInvitation)
+        .where(db.CoachInvitation.id == invitation.id, db.CoachInvitation.used_at.is_(None))
+        .values(used_at=now, used_by_athlete_id=runner.athlete_id)
+        .execution_options(synchronize_session="fetch")
+    )
+    if getattr(claimed, "rowcount", 0) != 1:
+        raise NotFound("This invitation was used already, has expired or does not exist.")
     link = live_link(session, coach_account_id=coach.id, athlete_id=runner.athlete_id)
     if link is None:
         link = db.CoachLink(coach_account_id=coach.id, athlete_id=runner.athlete_id, created_at=now)

@@ -83,11 +83,12 @@ def test_the_api_answers_every_generated_request_as_its_schema_says(
     assert len(operations) >= 5
     seen: set[tuple[str, int]] = set()
     for operation in operations:
+        takes_input = any(True for _ in operation.iter_parameters()) or bool(operation.body)
 
         @given(case=operation.as_strategy())
         @settings(
             derandomize=True,
-            max_examples=10,
+            max_examples=10 if takes_input else 1,  # nothing to vary: one request says it
             deadline=None,
             database=None,
             suppress_health_check=list(HealthCheck),

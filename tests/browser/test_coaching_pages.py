@@ -54,6 +54,8 @@ def test_coaching_from_invitation_to_the_runner_reading_the_note(
         _check(coach, axe_script, "coach-empty", size)
         coach.get_by_role("button", name="Make an invitation").click()
         link = coach.get_by_label("Link").input_value()
+        coach.get_by_role("button", name="Copy the link").click()  # shown once JS runs
+        expect(coach.locator('[data-copy="invite-url"]')).to_have_text("Copied")
         _check(coach, axe_script, "coach-invited", size)
 
         runner = runner_context.new_page()

@@ -82,7 +82,7 @@ Now = Annotated[datetime, Depends(get_now)]
 ACCESS_TOKEN = HTTPBearer(
     auto_error=False,
     scheme_name="access token",
-    description="A personal access token (Tokens page, or POST /api/v1/tokens), for scripts. "
+    description="A personal access token (/settings/tokens, or POST /api/v1/tokens), for scripts. "
     "The browser's session cookie works too.",
 )
 Credentials = Annotated[HTTPAuthorizationCredentials | None, Security(ACCESS_TOKEN)]

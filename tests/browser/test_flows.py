@@ -64,7 +64,7 @@ def test_a_new_runner_takes_the_self_tests_gets_a_plan_and_sees_progress(
         page.get_by_label("Weeks").fill("4")
         page.get_by_role("button", name="Make my plan").click()
         expect(page.get_by_text("Your 4-week plan is ready")).to_be_visible()
-        page.screenshot(path=SCREENSHOTS / "plan-made-phone.png", full_page=True)
+        page.screenshot(path=SCREENSHOTS / "flow-plan-made-phone.png", full_page=True)
         page.get_by_role("link", name="Today", exact=True).last.click()
         page.get_by_role("link", name="Start session").click()
         page.wait_for_url(f"**/session/{DAY}")
@@ -75,7 +75,7 @@ def test_a_new_runner_takes_the_self_tests_gets_a_plan_and_sees_progress(
         _nav(page, "Progress")
         expect(page.locator("#adherence")).to_contain_text("2 sets logged")
         expect(page.locator("svg#chart-volume")).to_be_visible()
-        page.screenshot(path=SCREENSHOTS / "progress-new-runner-phone.png", full_page=True)
+        page.screenshot(path=SCREENSHOTS / "flow-progress-new-runner-phone.png", full_page=True)
         _check_axe(page, axe_script)
     finally:
         context.close()
@@ -126,11 +126,11 @@ def test_a_coach_invites_sees_the_pain_alert_and_changes_a_session_the_runner_re
 
         coach.goto(f"{live_server.base_url}/coach")
         expect(coach.locator("ul.alerts")).to_contain_text("Pain 8/10 in a set of Clamshell")
-        coach.screenshot(path=SCREENSHOTS / "coach-laptop.png", full_page=True)
+        coach.screenshot(path=SCREENSHOTS / "flow-coach-alert-laptop.png", full_page=True)
         _check_axe(coach, axe_script)
         coach.locator("ul.runners h2 a").first.click()
         expect(coach.locator("main")).to_contain_text("Pain 8/10")
-        coach.screenshot(path=SCREENSHOTS / "coach-runner-laptop.png", full_page=True)
+        coach.screenshot(path=SCREENSHOTS / "flow-coach-runner-laptop.png", full_page=True)
         _check_axe(coach, axe_script)
 
         upcoming = coach.locator("section[aria-labelledby=upcoming-heading] article").first

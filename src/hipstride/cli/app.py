@@ -62,6 +62,7 @@ def main_callback(
 def _register() -> None:
     from hipstride.cli import (
         assess,
+        calendar,
         content,
         data,
         handout,
@@ -86,6 +87,7 @@ def _register() -> None:
     app.command()(progress.progress)
     data.register(app)
     app.command()(handout.handout)
+    app.command()(calendar.calendar)
     app.command()(serve.serve)
 
 

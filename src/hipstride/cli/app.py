@@ -71,6 +71,7 @@ def _register() -> None:
         plan,
         progress,
         runner,
+        runs,
         serve,
         train,
     )
@@ -88,6 +89,7 @@ def _register() -> None:
     data.register(app)
     app.command()(handout.handout)
     app.command()(calendar.calendar)
+    app.add_typer(runs.app, name="runs")
     app.command()(serve.serve)
 
 

@@ -204,7 +204,7 @@ def test_moving_off_a_new_long_run_day_explains_what_moved_and_why() -> None:
     ]
     moves = refit(sessions, new, start, TODAY)
     assert moves and all(m.new is None or m.new.weekday() not in {THU, FRI} for m in moves)
-    lines = move_lines(moves, old, new, TODAY)
+    lines = move_lines(moves, planned, new, TODAY)
     assert lines[0].startswith("Strength days now")
     assert "your long run" in lines[0] or "the day before your long run" in lines[0]
     assert any("moves to" in line for line in lines[1:])

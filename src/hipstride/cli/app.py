@@ -65,8 +65,10 @@ def _register() -> None:
         calendar,
         content,
         data,
+        fit,
         handout,
         library,
+        load,
         log,
         plan,
         progress,
@@ -82,6 +84,7 @@ def _register() -> None:
     app.command()(assess.assess)
     app.command()(assess.clear)
     app.add_typer(plan.app, name="plan")
+    plan.app.command("fit")(fit.fit)
     app.command()(train.train)
     app.command()(log.log)
     app.command()(log.checkin)
@@ -89,6 +92,7 @@ def _register() -> None:
     data.register(app)
     app.command()(handout.handout)
     app.command()(calendar.calendar)
+    app.command()(load.load)
     app.add_typer(runs.app, name="runs")
     app.command()(serve.serve)
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
-from collections.abc import Hashable, Sequence
+from collections.abc import Hashable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from statistics import median
@@ -203,16 +203,21 @@ def refit(
     return tuple(moves)
 
 
-def move_lines(moves: Sequence[Move], old: Profile, new: Profile, today: date) -> tuple[str, ...]:
-    """What moved and why: the new strength days, then each move in the coming week."""
+def move_lines(
+    moves: Sequence[Move], before: Iterable[int], new: Profile, today: date
+) -> tuple[str, ...]:
+    """What moved and why: the new strength days, then each move in the coming week.
+
+    ``before`` are the weekdays the sessions not yet started were on.
+    """
     if not moves:
         return ()
-    before, after = choose_weekdays(old).weekdays, choose_weekdays(new).weekdays
+    was, after = sorted(set(before)), choose_weekdays(new).weekdays
     blocked = blocked_weekdays(new)
-    reasons = [f"{WEEKDAYS[d]} is now {blocked[d]}" for d in before if d in blocked]
+    reasons = [f"{WEEKDAYS[d]} is now {blocked[d]}" for d in was if d in blocked]
     why = "; ".join(reasons) if reasons else "to keep strength on easy days, spread out"
     lines = [
-        f"Strength days now {weekday_names(after)} (were {weekday_names(before)}): {why}. "
+        f"Strength days now {weekday_names(after)} (were {weekday_names(was)}): {why}. "
         "Only sessions not yet started moved."
     ]
     for m in sorted(moves, key=lambda m: m.old):

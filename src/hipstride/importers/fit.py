@@ -85,6 +85,8 @@ def parse_fit(data: bytes, *, source_hash: str) -> RunRecord:
     sessions = [s for s in messages.get("session_mesgs", []) if _usable_session(s)]
     records = messages.get("record_mesgs", [])
     laps = tuple(_lap(m) for m in messages.get("lap_mesgs", []) if _usable_lap(m))
+    if errors and not truncated and not sessions:
+        raise Refused(f"damaged FIT file: {_short(error or '')}; no session summary was read")
     if sessions:
         record = _from_sessions(sessions, records, laps, file_id, messages, source_hash)
     elif records:

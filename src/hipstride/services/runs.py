@@ -184,7 +184,7 @@ def import_paths(
         rows = session.execute(
             select(db.Run.source_hash, db.Run.source_name).where(db.Run.athlete_id == athlete_id)
         )
-        known: dict[str, str] = dict(rows.tuples().all())
+        known: dict[str, str] = {digest: name for digest, name in rows}  # noqa: C416
     summary = ImportSummary()
     files = files_under(paths)
     for done, path in enumerate(files, 1):

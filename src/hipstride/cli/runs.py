@@ -26,6 +26,9 @@ app = typer.Typer(
 def list_runs(
     ctx: typer.Context,
     limit: Annotated[int, typer.Option(min=1, help="How many, newest first.")] = 50,
+    units: Annotated[
+        str | None, typer.Option(help="km or mi (default: your own setting).")
+    ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
 ) -> None:
     """Imported activities, newest first, in your time zone and units."""
@@ -33,8 +36,15 @@ def list_runs(
         return
     from hipstride.services.runs import list_runs as listed
 
+    if units not in (None, "km", "mi"):
+        fail(f"--units: {units!r} is neither km nor mi", "Use --units km or --units mi.", code=2)
     with runner_session(ctx.obj) as (session, athlete):
-        runs = listed(session, athlete_id=athlete.id, limit=limit)
+        runs = listed(
+            session,
+            athlete_id=athlete.id,
+            limit=limit,
+            units="mi" if units == "mi" else "km" if units == "km" else None,
+        )
     if as_json:
         print_json(runs)
         return
@@ -112,8 +122,27 @@ def import_files(
         )
     else:
         _print_summary(summary, units)
+    if summary.count("imported"):
+        _fit_plan(ctx, quiet=as_json)
     if summary.failed:
         raise typer.Exit(1)
+
+
+def _fit_plan(ctx: typer.Context, *, quiet: bool) -> None:
+    """New runs may show a new week: move the plan's coming sessions to fit it, and say so."""
+    from hipstride.services.replan import fit_plan_to_runs
+    from hipstride.services.runner import NeedsProfile, local_date
+
+    try:
+        with runner_session(ctx.obj) as (session, athlete):
+            today = local_date(session, athlete_id=athlete.id, moment=now())
+            lines = fit_plan_to_runs(session, athlete_id=athlete.id, today=today)
+    except NeedsProfile:
+        return
+    if lines and not quiet:
+        console.print("\n[bold]Your plan now fits the week your runs show:[/]")
+        for line in lines:
+            console.print(f"• {escape(line)}")
 
 
 def _print_summary(summary: ImportSummary, units: Units) -> None:

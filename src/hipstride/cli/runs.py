@@ -26,9 +26,7 @@ app = typer.Typer(
 def list_runs(
     ctx: typer.Context,
     limit: Annotated[int, typer.Option(min=1, help="How many, newest first.")] = 50,
-    units: Annotated[
-        str | None, typer.Option(help="km or mi (default: your own setting).")
-    ] = None,
+    units: Annotated[str | None, typer.Option(help="km or mi (default: your own setting).")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
 ) -> None:
     """Imported activities, newest first, in your time zone and units."""

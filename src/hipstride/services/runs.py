@@ -214,12 +214,17 @@ def counted_runs(session: Session, *, athlete_id: uuid.UUID) -> list[RunRecord]:
 
 
 def list_runs(
-    session: Session, *, athlete_id: uuid.UUID, limit: int | None = None
+    session: Session,
+    *,
+    athlete_id: uuid.UUID,
+    limit: int | None = None,
+    units: Units | None = None,
 ) -> list[dict[str, Any]]:
-    """The runner's activities, newest first, in their time zone and units."""
+    """The runner's activities, newest first, in their time zone and units (or ``units``)."""
     athlete = session.get_one(db.Athlete, athlete_id)
     zone = _zone(athlete.time_zone)
-    units: Units = "mi" if athlete.units == "mi" else "km"
+    if units is None:
+        units = "mi" if athlete.units == "mi" else "km"
     query = select(db.Run).where(db.Run.athlete_id == athlete_id).order_by(db.Run.start.desc())
     if limit:
         query = query.limit(limit)

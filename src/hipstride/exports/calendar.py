@@ -2,8 +2,8 @@
 
 Each event's UID comes from its planned session's id, so a calendar that imports the file
 again (or subscribes to it) moves or updates the same event instead of adding a copy when
-the plan changes. The zone's VTIMEZONE is written into the file, so clients need no
-lookup of their own.
+the plan changes. The zone's VTIMEZONE (for the plan's years) is written into the file, so
+clients need no lookup of their own.
 """
 
 from __future__ import annotations
@@ -68,5 +68,9 @@ def plan_calendar(
         alarm.add("trigger", timedelta(minutes=-alarm_minutes))
         event.add_component(alarm)
         cal.add_component(event)
-    cal.add_missing_timezones()
+    if events:  # the zone's rules for the plan's years only: long RDATE lists trip up readers
+        years = [e.day.year for e in events]
+        cal.add_missing_timezones(
+            first_date=date(min(years), 1, 1), last_date=date(max(years) + 1, 1, 1)
+        )
     return bytes(cal.to_ical())

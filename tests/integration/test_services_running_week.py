@@ -12,6 +12,7 @@ from hipstride.assess.bridge import BridgeSide
 from hipstride.assess.squat import SquatMeasures
 from hipstride.knowledge.catalog import load_catalog
 from hipstride.plan.models import Experience, Profile
+from hipstride.plan.schedule import SHARED_DAY_NOTE
 from hipstride.services import assessment, planning, runner, training
 from hipstride.services.calendar import calendar_for
 from hipstride.services.load import load_for
@@ -116,6 +117,9 @@ def test_fitting_moves_only_sessions_not_started_and_keeps_their_ids(session: Se
     assert set(after) <= set(ids)
     assert {d.weekday() for i, d in after.items() if i != todo.planned_session_id} <= {1, 6}
     assert any("moves to" in e for e in plan.explanations)
+    for s in plan.sessions:  # Tue is a running day now: strength before the run
+        if s.id != todo.planned_session_id:
+            assert (s.note == SHARED_DAY_NOTE) == (s.day.weekday() == 1)
     assert fit_plan_to_runs(session, athlete_id=athlete_id, today=MONDAY) == []
 
 

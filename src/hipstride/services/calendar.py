@@ -5,7 +5,6 @@ from __future__ import annotations
 import math
 import uuid
 from datetime import datetime, time
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from sqlalchemy.orm import Session
 
@@ -13,6 +12,7 @@ from hipstride.exports.calendar import CalendarEvent, plan_calendar
 from hipstride.knowledge.catalog import Catalog
 from hipstride.plan.dose import estimate_seconds
 from hipstride.services.convert import prescription_to_core
+from hipstride.services.load import runner_zone
 from hipstride.store import queries
 from hipstride.store import tables as db
 
@@ -47,15 +47,6 @@ def session_event(catalog: Catalog, planned: db.PlannedSession) -> CalendarEvent
     return CalendarEvent(planned.id, planned.day, minutes, summary, "\n".join(lines))
 
 
-def _zone(name: str | None) -> str:
-    """The runner's zone if it is a known one, else UTC (as for the runner's local day)."""
-    try:
-        ZoneInfo(name or "UTC")
-    except (ZoneInfoNotFoundError, ValueError):
-        return "UTC"
-    return name or "UTC"
-
-
 def calendar_for(
     session: Session,
     *,
@@ -73,7 +64,7 @@ def calendar_for(
     events = [session_event(catalog, s) for s in plan.sessions]
     return plan_calendar(
         events,
-        zone=_zone(athlete.time_zone),
+        zone=runner_zone(athlete).key,
         at=at,
         alarm_minutes=alarm_minutes,
         now=now,

@@ -14,6 +14,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from hipstride.plan.models import Profile
+from hipstride.plan.schedule import SHARED_DAY_NOTE
 from hipstride.running.records import RunRecord
 from hipstride.running.week import (
     InferredWeek,
@@ -24,8 +25,9 @@ from hipstride.running.week import (
     move_lines,
     refit,
 )
+from hipstride.services.load import runner_zone
 from hipstride.services.runner import current_profile
-from hipstride.services.runs import _zone, counted_runs
+from hipstride.services.runs import counted_runs
 from hipstride.store import queries
 from hipstride.store import tables as db
 
@@ -43,7 +45,7 @@ def _fastest_lap(record: RunRecord) -> float | None:
 
 def runs_week(session: Session, *, athlete_id: uuid.UUID, today: date) -> InferredWeek | None:
     """The week the runner's counted runs show (None with under three weeks of runs)."""
-    zone = _zone(session.get_one(db.Athlete, athlete_id).time_zone)
+    zone = runner_zone(session.get_one(db.Athlete, athlete_id))
     summaries = [
         RunSummary(
             day=r.local_day(zone),
@@ -95,6 +97,8 @@ def fit_plan_to_runs(session: Session, *, athlete_id: uuid.UUID, today: date) ->
             plan.sessions.remove(row)
         else:
             row.day = move.new
+            if row.note in ("", SHARED_DAY_NOTE):  # a coach's own note stays
+                row.note = SHARED_DAY_NOTE if move.new.weekday() in profile.running_days else ""
     plan.explanations = [*plan.explanations, *(f"{today.isoformat()}: {line}" for line in lines)]
     session.flush()
     return lines

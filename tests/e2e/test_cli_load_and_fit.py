@@ -104,8 +104,8 @@ def test_a_new_plan_fits_the_week_the_runs_show(tmp_path):
     built = run(url, "plan", "--start", PLAN_START.isoformat(), "--weeks", "2")
     assert built.returncode == 0, built.stderr
     text = " ".join(built.stdout.split())
-    assert "Long-run day from your runs: Sat" in text
-    assert "Hard-session days from your runs: Thu" in text
+    assert "Your long run is on Sat" in text and "Hard sessions on Thu" in text
+    assert "takes the running days, long-run day, hard-session days from your runs" in text
     # Thu hard and Sat long block Wed to Sat; Sun-Mon and Mon-Tue would be two in a row.
     assert {d.weekday() for d in session_days(url)} == {1, 6}
 

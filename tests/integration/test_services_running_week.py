@@ -91,7 +91,7 @@ def test_the_runs_fill_what_the_profile_leaves_open(session: Session) -> None:
     profile, lines = effective_profile(session, athlete_id=athlete_id, today=MONDAY)
     assert profile.running_days == {1, 3, 5}
     assert profile.long_run_day == 5 and profile.hard_days == {3}
-    assert any("Long-run day from your runs: Sat" in line for line in lines)
+    assert any("Your long run is on Sat" in line for line in lines)
 
 
 def test_fitting_moves_only_sessions_not_started_and_keeps_their_ids(session: Session) -> None:

@@ -70,7 +70,7 @@ def load(
         change = (
             ""
             if w.change is None
-            else f"{w.change:+.0%}" + (" (time)" if w.measure == "time" else "")
+            else f"{w.change * 100:+.0f} %" + (" (time)" if w.measure == "time" else "")
         )
         ratio = (
             "" if w.ratio is None else f"{w.ratio:.2f}" + (" !" if w.ratio > RATIO_LIMIT else "")
@@ -87,9 +87,8 @@ def load(
         )
     if report.weeks:
         console.print(table)
-        console.print(
-            "[dim]Acute and chronic: minutes of running a day. * a run had no distance.[/]"
-        )
+    if not all(w.distance_known for w in report.weeks):
+        console.print("[dim]* A run that week had no distance; its change compares time.[/]")
     for line in report.notes:
         console.print(f"[dim]{escape(line)}[/]")
     if report.flags:

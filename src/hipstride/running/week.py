@@ -122,13 +122,14 @@ def fill_profile(profile: Profile, week: InferredWeek | None) -> tuple[Profile, 
     """The profile with what it leaves open taken from the runs, and lines saying so."""
     if week is None:
         return profile, ()
-    lines: list[str] = []
+    taken: list[str] = []
+    notes: list[str] = []
     filled = profile
     if not profile.running_days and week.running_days:
         filled = replace(filled, running_days=week.running_days)
-        lines.append(f"Running days from your runs: {weekday_names(week.running_days)}.")
+        taken.append("running days")
     elif week.running_days and week.running_days != profile.running_days:
-        lines.append(
+        notes.append(
             f"Your profile says you run on {weekday_names(profile.running_days)}, your runs "
             f"fall on {weekday_names(week.running_days)}; the plan keeps your profile "
             "(`hipstride profile --running-days none` lets your runs decide)."
@@ -139,11 +140,17 @@ def fill_profile(profile: Profile, week: InferredWeek | None) -> tuple[Profile, 
             long_run_day=week.long_run_day,
             running_days=filled.running_days | {week.long_run_day},
         )
-        lines.append(f"Long-run day from your runs: {WEEKDAYS[week.long_run_day]}.")
+        taken.append("long-run day")
     if not profile.hard_days and week.hard_days:
         filled = replace(filled, hard_days=week.hard_days)
-        lines.append(f"Hard-session days from your runs: {weekday_names(week.hard_days)}.")
-    return filled, ((*week.lines, *lines) if lines else ())
+        taken.append("hard-session days")
+    if taken:
+        notes.insert(
+            0,
+            f"Your profile leaves them open, so the plan takes the {', '.join(taken)} from "
+            "your runs.",
+        )
+    return filled, ((*week.lines, *notes) if notes else ())
 
 
 @dataclass(frozen=True)

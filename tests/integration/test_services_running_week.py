@@ -26,7 +26,7 @@ T0 = datetime(2026, 11, 25, 8, 0, tzinfo=UTC)
 NO = dict.fromkeys((q.id for q in CATALOG.pain_screen.questions), False)
 
 
-def _runner(session: Session, zone: str = "UTC") -> uuid.UUID:
+def _runner(session: Session, zone: str = "UTC", race: date | None = None) -> uuid.UUID:
     athlete = runner.athlete(session, name="ana", now=T0)
     athlete.time_zone = zone
     profile = Profile(
@@ -34,6 +34,7 @@ def _runner(session: Session, zone: str = "UTC") -> uuid.UUID:
         experience=Experience.NEW,
         equipment=frozenset({"mat", "chair"}),
         sessions_per_week=3,
+        race_date=race,
     )
     runner.save_profile(session, athlete_id=athlete.id, profile=profile, now=T0)
     assessment.record_pain_screen(
@@ -121,6 +122,27 @@ def test_fitting_moves_only_sessions_not_started_and_keeps_their_ids(session: Se
         if s.id != todo.planned_session_id:
             assert (s.note == SHARED_DAY_NOTE) == (s.day.weekday() == 1)
     assert fit_plan_to_runs(session, athlete_id=athlete_id, today=MONDAY) == []
+
+
+def test_a_session_moved_into_race_week_takes_race_week_volume(session: Session) -> None:
+    race = MONDAY + timedelta(days=9)  # Wed of week 2: race week runs from Thu of week 1
+    athlete_id = _runner(session, race=race)
+    planning.make_plan(
+        session, catalog=CATALOG, athlete_id=athlete_id, start=MONDAY, weeks=2, now=T0
+    )
+    wednesday = MONDAY + timedelta(days=2)
+    plan = queries.active_plan(session, athlete_id=athlete_id)
+    assert plan is not None
+    moved = next(s for s in plan.sessions if s.day == wednesday)
+    assert moved.week_kind == "build" and {p.sets for p in moved.prescriptions} == {2}
+    _add_runs(session, athlete_id, MONDAY - timedelta(weeks=6), 6)
+    assert fit_plan_to_runs(session, athlete_id=athlete_id, today=MONDAY)
+    session.expire_all()
+    moved = session.get_one(db.PlannedSession, moved.id)
+    assert moved.day == MONDAY + timedelta(days=6)  # Sunday, inside race week
+    assert moved.week_kind == "race"
+    assert {p.sets for p in moved.prescriptions} == {1}  # half of 2, rounded up
+    assert {p.working_sets for p in moved.prescriptions} == {2}
 
 
 def test_calendar_times_are_in_the_runners_zone_across_a_clock_change(session: Session) -> None:

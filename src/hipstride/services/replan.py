@@ -13,7 +13,8 @@ from datetime import date
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from hipstride.plan.models import Profile
+from hipstride.plan.dose import scale_for_week, week_kind
+from hipstride.plan.models import Profile, WeekKind
 from hipstride.plan.schedule import SHARED_DAY_NOTE
 from hipstride.running.records import RunRecord
 from hipstride.running.week import (
@@ -25,6 +26,7 @@ from hipstride.running.week import (
     move_lines,
     refit,
 )
+from hipstride.services.convert import working_to_core
 from hipstride.services.load import runner_zone
 from hipstride.services.runner import current_profile
 from hipstride.services.runs import counted_runs
@@ -67,6 +69,17 @@ def effective_profile(
     return fill_profile(profile, runs_week(session, athlete_id=athlete_id, today=today))
 
 
+def _rescale(row: db.PlannedSession, kind: WeekKind) -> None:
+    """A session moved into (or out of) race week takes that week's volume."""
+    if row.week_kind == kind.value:
+        return
+    row.week_kind = kind.value
+    for prescription in row.prescriptions:
+        scaled = scale_for_week(working_to_core(prescription), kind)
+        prescription.sets = scaled.sets
+        prescription.extra_set_side = scaled.extra_set_side
+
+
 def fit_plan_to_runs(session: Session, *, athlete_id: uuid.UUID, today: date) -> list[str]:
     """Move the active plan's sessions not yet started onto the week the runs show.
 
@@ -99,6 +112,7 @@ def fit_plan_to_runs(session: Session, *, athlete_id: uuid.UUID, today: date) ->
             row.day = move.new
             if row.note in ("", SHARED_DAY_NOTE):  # a coach's own note stays
                 row.note = SHARED_DAY_NOTE if move.new.weekday() in profile.running_days else ""
+            _rescale(row, week_kind(row.week, move.new, profile.race_date))
     plan.explanations = [*plan.explanations, *(f"{today.isoformat()}: {line}" for line in lines)]
     session.flush()
     return lines

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from bench import figures, plan_generation, running_week, set_logging, startup
+from bench import figures, plan_generation, run_import, running_week, set_logging, startup
 
 if __name__ == "__main__":
-    for module in (startup, plan_generation, set_logging, figures, running_week):
+    for module in (startup, plan_generation, set_logging, figures, running_week, run_import):
         module.main()
         print()

@@ -196,3 +196,14 @@ def test_a_damaged_zip_is_refused(tmp_path: Path) -> None:
     (tmp_path / "bad.zip").write_bytes(b"PK\x03\x04 this is not really a zip")
     (reason,) = _records(tmp_path / "bad.zip")
     assert isinstance(reason, str) and "damaged zip" in reason
+
+
+def test_a_fit_file_that_is_not_an_activity_is_refused(tmp_path: Path) -> None:
+    from garmin_fit_sdk import Encoder
+
+    encoder = Encoder()
+    encoder.on_mesg(0, {"type": "settings", "manufacturer": "garmin", "product": 1})
+    encoder.on_mesg(3, {"friendly_name": "Ana", "weight": 60.0})
+    (tmp_path / "settings.fit").write_bytes(encoder.close())
+    (reason,) = _records(tmp_path / "settings.fit")
+    assert reason == "a FIT settings file, not an activity"

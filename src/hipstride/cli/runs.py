@@ -81,7 +81,7 @@ def import_files(
     from hipstride.services.runs import FileOutcome, import_paths
 
     with runner_session(ctx.obj, create=True) as (_, athlete):
-        athlete_id = athlete.id
+        athlete_id, zone = athlete.id, athlete.time_zone
         units: Units = "mi" if athlete.units == "mi" else "km"
     bar = Progress(
         TextColumn("Importing"),
@@ -119,7 +119,7 @@ def import_files(
             ]
         )
     else:
-        _print_summary(summary, units)
+        _print_summary(summary, units, zone)
     if summary.count("imported"):
         _fit_plan(ctx, quiet=as_json)
     if summary.failed:
@@ -143,15 +143,23 @@ def _fit_plan(ctx: typer.Context, *, quiet: bool) -> None:
             console.print(f"• {escape(line)}")
 
 
-def _print_summary(summary: ImportSummary, units: Units) -> None:
+def _print_summary(summary: ImportSummary, units: Units, zone_name: str) -> None:
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
     from hipstride.running.records import format_duration, in_units
+
+    try:
+        zone = ZoneInfo(zone_name)
+    except ZoneInfoNotFoundError:
+        zone = ZoneInfo("UTC")
 
     for outcome in summary.outcomes:
         name = escape(outcome.name)
         if outcome.status == "imported" and outcome.record is not None:
             record = outcome.record
             console.print(
-                f"[green]imported[/] {name}: {record.sport}, "
+                f"[green]imported[/] {name}: {record.local_start(zone):%Y-%m-%d %H:%M}, "
+                f"{record.sport}, "
                 f"{in_units(record.distance_m, units):.2f} {units}, "
                 f"{format_duration(record.elapsed_seconds)}"
             )

@@ -18,6 +18,7 @@ from hipstride.importers.common import (
     cadence_spm,
     mean_int,
     sport_from_name,
+    sport_from_speed,
     uphill,
 )
 from hipstride.running.records import Lap, RunRecord, Sport
@@ -250,12 +251,17 @@ def _from_records(
     distances = [d for r in timed if (d := _float(r.get("distance"))) is not None]
     heart = [h for r in timed if (h := _int(r.get("heart_rate"))) is not None]
     sport, detail = _sport(messages, (messages.get("sport_mesgs") or [{}])[0])
+    distance = max(distances, default=0.0)
+    notes: tuple[str, ...] = ()
+    if sport == "other":
+        sport, guess = sport_from_speed(distance, elapsed)
+        notes = (guess,)
     return RunRecord(
         start=start,
         elapsed_seconds=elapsed,
         moving_seconds=elapsed,
-        distance_m=max(distances, default=0.0),
-        sport=sport if sport != "other" else "run",
+        distance_m=distance,
+        sport=sport,
         source_hash=source_hash,
         source_format="fit",
         ascent_m=uphill(_float(r.get("enhanced_altitude") or r.get("altitude")) for r in timed),
@@ -265,6 +271,7 @@ def _from_records(
         device=_device(file_id, messages),
         sport_detail=detail,
         indoor=not _has_positions({}, timed),
+        notes=notes,
     )
 
 

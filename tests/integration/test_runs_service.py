@@ -157,3 +157,29 @@ def test_a_run_round_trips_with_its_laps_and_one_file_per_athlete(migrated: Engi
         session.add(twin)
         with pytest.raises(IntegrityError):
             session.flush()
+
+
+def test_imported_runs_survive_an_export_and_import(migrated: Engine, tmp_path: Path) -> None:
+    import json
+
+    from hipstride.services.data import export_athlete, import_athlete
+    from hipstride.store.engine import make_engine, migrate
+
+    athlete = _athlete(migrated)
+    sessions = make_sessionmaker(migrated)
+    path = runs_folder() / "fitparse__2013-02-06-12-11-14.fit"
+    import_paths(sessions, athlete_id=athlete.id, paths=[path], now=NOW)
+    with sessions() as session:
+        document = json.loads(json.dumps(export_athlete(session, athlete_id=athlete.id, now=NOW)))
+        (original,) = counted_runs(session, athlete_id=athlete.id)
+    (run,) = document["runs"]
+    assert len(run["laps"]) == 5 and run["sport"] == "run"
+    target = make_engine(f"sqlite:///{tmp_path / 'restored.db'}")
+    migrate(target)
+    restored = make_sessionmaker(target)
+    with restored() as session, session.begin():
+        summary = import_athlete(session, document=document)
+    assert summary.counts["runs"] == 1
+    with restored() as session:
+        assert counted_runs(session, athlete_id=athlete.id) == [original]
+    target.dispose()

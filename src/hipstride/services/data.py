@@ -68,6 +68,7 @@ SECTIONS = (
     Section("plans", "plans", "athlete_id", ("created_at",), (SESSIONS,)),
     Section("session_logs", "session_logs", "athlete_id", ("started_at",), (SETS,)),
     Section("checkins", "checkins", "athlete_id", ("day",)),
+    Section("runs", "runs", "athlete_id", ("start", "source_hash"), optional=True),
     Section(
         "accounts",
         "accounts",

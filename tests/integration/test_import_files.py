@@ -207,3 +207,12 @@ def test_a_fit_file_that_is_not_an_activity_is_refused(tmp_path: Path) -> None:
     (tmp_path / "settings.fit").write_bytes(encoder.close())
     (reason,) = _records(tmp_path / "settings.fit")
     assert reason == "a FIT settings file, not an activity"
+
+
+def test_a_missing_path_is_named_and_the_others_still_read(tmp_path: Path) -> None:
+    good = runs_folder() / "tcxparser__test.tcx"
+    results = [
+        s.problem for s in iter_sources([tmp_path / "nowhere.fit", good]) if s.problem is not None
+    ]
+    assert results == ["no such file or folder"]
+    assert len(_records(good)) == 1

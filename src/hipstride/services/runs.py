@@ -145,23 +145,22 @@ def _import_one(
         return FileOutcome(source.name, "skipped", exc.reason)
     except Exception as exc:  # a parser's own bug must not stop the batch
         return FileOutcome(source.name, "skipped", f"could not be read ({type(exc).__name__})")
-    with sessions() as session, session.begin():
-        twin = _twin(session, athlete_id, record)
-        if twin is not None:
-            known[digest] = twin.source_name
-            return FileOutcome(
-                source.name,
-                "duplicate",
-                f"same activity as {twin.source_name} (start within a minute, same distance)",
-            )
-        row = _row(athlete_id, record, source.name, now)
-        session.add(row)
-        try:
+    try:
+        with sessions() as session, session.begin():
+            twin = _twin(session, athlete_id, record)
+            if twin is not None:
+                known[digest] = twin.source_name
+                return FileOutcome(
+                    source.name,
+                    "duplicate",
+                    f"same activity as {twin.source_name} (start within a minute, same distance)",
+                )
+            row = _row(athlete_id, record, source.name, now)
+            session.add(row)
             session.flush()
-        except IntegrityError:
-            session.rollback()
-            return FileOutcome(source.name, "duplicate", "same file already imported")
-        run_id = row.id
+            run_id = row.id
+    except IntegrityError:  # another import stored the same file a moment ago
+        return FileOutcome(source.name, "duplicate", "same file already imported")
     known[digest] = source.name
     return FileOutcome(source.name, "imported", " ".join(record.notes) or None, run_id, record)
 

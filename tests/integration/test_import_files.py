@@ -216,3 +216,11 @@ def test_a_missing_path_is_named_and_the_others_still_read(tmp_path: Path) -> No
     ]
     assert results == ["no such file or folder"]
     assert len(_records(good)) == 1
+
+
+def test_padding_after_a_fit_file_is_ignored_and_said(tmp_path: Path) -> None:
+    (tmp_path / "padded.fit").write_bytes(_fit_bytes() + b"\0" * 512)
+    (record,) = _records(tmp_path / "padded.fit")
+    assert isinstance(record, RunRecord)
+    assert record.elapsed_seconds == pytest.approx(2625.14)
+    assert record.notes == ("Ignored 512 bytes after the end of the FIT data.",)

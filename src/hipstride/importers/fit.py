@@ -57,13 +57,16 @@ def parse_fit(data: bytes, *, source_hash: str) -> RunRecord:
         raise Refused("not a FIT file (its header has no '.FIT' mark)")
     declared = _declared_size(data)
     truncated = len(data) < declared
+    notes: list[str] = []
+    if len(data) > declared and data[declared + 8 : declared + 12] != b".FIT":
+        notes.append(f"Ignored {len(data) - declared:,} bytes after the end of the FIT data.")
+        data = data[:declared]
     decoder = Decoder(Stream.from_byte_array(bytearray(data)))
     if not decoder.is_fit():
         raise Refused("damaged FIT header: the file cannot be read")
     raw, errors = decoder.read()
     messages = cast(dict[str, list[Message]], raw)  # the SDK's TypedDicts, read as dicts
     error = str(errors[0]) if errors else None
-    notes: list[str] = []
     if truncated:
         notes.append(
             f"Truncated file: {len(data):,} of {declared:,} bytes; "

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import replace
 from datetime import date, timedelta
 from statistics import median
 
@@ -10,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from hipstride.plan.models import Profile
-from hipstride.plan.schedule import blocked_weekdays, choose_weekdays, race_blocked
+from hipstride.plan.schedule import blocked_weekdays, choose_weekdays, race_blocked, schedule_days
 from hipstride.running.week import (
     RunSummary,
     SessionDay,
@@ -208,3 +209,14 @@ def test_moving_off_a_new_long_run_day_explains_what_moved_and_why() -> None:
     assert lines[0].startswith("Strength days now")
     assert "your long run" in lines[0] or "the day before your long run" in lines[0]
     assert any("moves to" in line for line in lines[1:])
+
+
+@settings(max_examples=200)
+@given(profiles, st.booleans(), st.integers(1, 6))
+def test_a_plan_laid_out_by_the_schedule_already_fits_its_own_week(
+    profile: Profile, consecutive: bool, weeks: int
+) -> None:
+    profile = replace(profile, allow_consecutive=consecutive)
+    days, _ = schedule_days(profile, START, weeks)
+    sessions = [SessionDay(i, d.day, True) for i, d in enumerate(days)]
+    assert refit(sessions, profile, START, START) == ()

@@ -88,6 +88,7 @@ def test_load_shows_weekly_volume_and_flags_the_jump_with_its_paper(tmp_path):
     assert abs(weeks[0]["distance"] - 33.5) < 0.3
     assert abs(weeks[-1]["distance"] - 46.5) < 0.5
     assert weeks[0]["ratio"] is None and weeks[-1]["ratio"] is not None
+    assert {(w["strength_done"], w["strength_planned"]) for w in weeks} == {(0, 0)}  # no plan
     (jump,) = [f for f in data["flags"] if f["kind"] == "jump"]
     assert jump["week_start"] == (PLAN_START - timedelta(weeks=1)).isoformat()
     assert jump["references"] == ["nielsen-2014"]

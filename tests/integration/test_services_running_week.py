@@ -15,7 +15,7 @@ from hipstride.plan.models import Experience, Profile
 from hipstride.plan.schedule import SHARED_DAY_NOTE
 from hipstride.services import assessment, planning, runner, training
 from hipstride.services.calendar import calendar_for
-from hipstride.services.load import load_for
+from hipstride.services.load import load_for, strength_by_week
 from hipstride.services.replan import effective_profile, fit_plan_to_runs
 from hipstride.store import queries
 from hipstride.store import tables as db
@@ -159,3 +159,21 @@ def test_calendar_times_are_in_the_runners_zone_across_a_clock_change(session: S
         assert begins.time() == time(6, 45)
         offsets.add(begins.utcoffset())
     assert offsets == {timedelta(hours=1), timedelta(hours=2)}
+
+
+def test_strength_adherence_sits_beside_each_week(session: Session) -> None:
+    athlete_id = _runner(session)
+    planning.make_plan(
+        session, catalog=CATALOG, athlete_id=athlete_id, start=MONDAY, weeks=2, now=T0
+    )
+    plan = queries.active_plan(session, athlete_id=athlete_id)
+    assert plan is not None
+    first = plan.sessions[0]
+    session.add(
+        db.SessionLog(
+            athlete_id=athlete_id, planned_session_id=first.id, started_at=T0, status="done"
+        )
+    )
+    session.flush()
+    weeks = strength_by_week(session, athlete_id=athlete_id)
+    assert weeks == {MONDAY: (1, 3), MONDAY + timedelta(weeks=1): (0, 3)}

@@ -24,11 +24,12 @@ def load(
     """Weekly distance and time, acute and chronic load, and flags worth a look (advice only)."""
     from hipstride.running.load import RATIO_LIMIT
     from hipstride.running.records import format_duration, in_units
-    from hipstride.services.load import load_for
+    from hipstride.services.load import load_for, strength_by_week
 
     today = parse_date(as_of, "--as-of")
     with runner_session(ctx.obj) as (session, athlete):
         report, units = load_for(session, athlete_id=athlete.id, today=today, weeks=weeks)
+        strength = strength_by_week(session, athlete_id=athlete.id)
     if as_json:
         data: dict[str, Any] = {
             "units": units,
@@ -46,6 +47,8 @@ def load(
                     "acute_minutes_per_day": round(w.acute, 1),
                     "chronic_minutes_per_day": round(w.chronic, 1),
                     "ratio": None if w.ratio is None else round(w.ratio, 2),
+                    "strength_done": strength.get(w.start, (0, 0))[0],
+                    "strength_planned": strength.get(w.start, (0, 0))[1],
                 }
                 for w in report.weeks
             ],
@@ -64,7 +67,8 @@ def load(
         print_json(data)
         return
     table = Table(title=f"Running load ({units})", title_justify="left")
-    for column in ("Week of", "Runs", "Distance", "Time", "Change", "Acute", "Chronic", "Ratio"):
+    columns = ("Week of", "Runs", "Distance", "Time", "Change", "Acute", "Chronic", "Ratio")
+    for column in (*columns, "Strength"):
         table.add_column(column, justify="left" if column == "Week of" else "right")
     for w in report.weeks:
         change = (
@@ -84,9 +88,12 @@ def load(
             f"{w.acute:.0f}",
             f"{w.chronic:.0f}",
             ratio,
+            "{}/{}".format(*strength[w.start]) if w.start in strength else "",
         )
     if report.weeks:
         console.print(table)
+    if strength:
+        console.print("[dim]Strength: sessions of your plan done / planned that week.[/]")
     if not all(w.distance_known for w in report.weeks):
         console.print("[dim]* A run that week had no distance; its change compares time.[/]")
     for line in report.notes:

@@ -162,7 +162,9 @@ def load_report(
         "exponentially weighted averages (Williams et al. 2017)."
     ]
     if not counted:
-        return LoadReport((), (), (*notes, "No runs yet: import some with `hipstride import`."))
+        return LoadReport(
+            (), (), (*notes, "No runs yet: import some with `hipstride runs import`.")
+        )
     first = min(r.day for r in counted)
     n_days = (through - first).days + 1
     minutes = [0.0] * n_days

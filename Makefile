@@ -27,9 +27,17 @@ lint: $(INSTALLED)
 
 # Debian packages (poppler-utils for rendering PDFs; PostgreSQL) are installed by these
 # scripts when run as root, as in CI; otherwise they say what to install.
-SYSTEM_TOOLS := pdftoppm:poppler-utils
+SYSTEM_TOOLS := pdftoppm:poppler-utils chromium:chromium
 
-test: lint
+# axe-core for the browser tests' accessibility checks, from package-lock.json; npm ci only
+# when the lock file is newer than what node_modules holds.
+NODE_STAMP := node_modules/.installed
+
+$(NODE_STAMP): package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	@touch $@
+
+test: lint $(NODE_STAMP)
 	@bash scripts/ensure-system-packages.sh $(SYSTEM_TOOLS)
 	@url="$$(bash scripts/ensure-postgres.sh)" && export HIPSTRIDE_TEST_POSTGRES_URL="$$url" && $(BIN)/python -m pytest
 

@@ -11,17 +11,30 @@ import re
 from fastapi.routing import APIRoute
 
 from hipstride.web.app import routers
+from tests.e2e.coaching_setup import linked_coach
 from tests.e2e.web_client import (
     TestClient,
     csrf_of,
     sign_up,
 )
 
-VALUES = {"day": "2026-11-30", "step_id": "clamshell", "token": "not-a-real-token-" + "x" * 30}
+VALUES = {
+    "day": "2026-11-30",
+    "step_id": "clamshell",
+    "test_id": "deep-squat",
+    "token": "not-a-real-token-" + "x" * 30,
+    "code": "NOTA-REAL-CODE-AT-ALL",
+}
 # Content everyone shares: the same answer for every account.
-SHARED = {"/exercises/{step_id}", "/exercises/{step_id}.svg", "/api/v1/exercises/{step_id}"}
+SHARED = {
+    "/exercises/{step_id}",
+    "/exercises/{step_id}.svg",
+    "/api/v1/exercises/{step_id}",
+    "/self-tests/{test_id}.svg",
+}
 # Needs no account at all.
-PUBLIC = {"/sign-in/{token}"}
+PUBLIC = {"/sign-in/{token}", "/invite/{code}"}
+# The runner's athlete, coach link and token ids come from ``linked_coach`` at run time.
 
 
 def _routes_with_parameters() -> list[tuple[str, str]]:
@@ -34,8 +47,8 @@ def _routes_with_parameters() -> list[tuple[str, str]]:
     ]
 
 
-def _fill(path: str) -> str:
-    return re.sub(r"\{(\w+)\}", lambda m: VALUES[m.group(1)], path)
+def _fill(path: str, values: dict[str, str] = VALUES) -> str:
+    return re.sub(r"\{(\w+)\}", lambda m: values[m.group(1)], path)
 
 
 def _content(response) -> bytes:
@@ -53,10 +66,11 @@ def _call(client: TestClient, method: str, path: str):
 def test_another_account_cannot_reach_the_runners_data_by_any_route(app, runner):
     other = TestClient(app)
     sign_up(other, "stranger@example.org")
+    _, linked = linked_coach(app, runner)  # a coach reaches the runner; a stranger must not
     routes = _routes_with_parameters()
     assert {path for _, path in routes} >= SHARED | PUBLIC | {"/api/v1/sessions/{day}"}
     for method, template in routes:
-        path = _fill(template)
+        path = _fill(template, VALUES | linked)
         theirs = _call(other, method, path)
         if template in SHARED:
             assert theirs.status_code == 200, (method, template)

@@ -25,11 +25,14 @@ from hipstride.store.engine import (
     migrate,
 )
 from hipstride.store.tables import (
+    AccessToken,
     Account,
     Athlete,
     Base,
     Checkin,
     Clearance,
+    CoachInvitation,
+    CoachLink,
     PainScreen,
     Plan,
     PlannedSession,
@@ -388,6 +391,11 @@ def test_deleting_an_athlete_deletes_what_belongs_to_them(migrated: Engine) -> N
                     ),
                     SignInLink(account_id=account.id, token_hash=f"l-{owner.name}", expires_at=T0),
                     SignInFailure(account_id=account.id, ip="127.0.0.1"),
+                    CoachLink(coach_account_id=account.id, athlete_id=owner.id),
+                    CoachInvitation(
+                        coach_account_id=account.id, code_hash=f"i-{owner.name}", expires_at=T0
+                    ),
+                    AccessToken(account_id=account.id, name="script", token_hash=f"t-{owner.name}"),
                 ]
             )
         session.commit()

@@ -76,6 +76,7 @@ def _register() -> None:
         runs,
         serve,
         train,
+        user,
     )
 
     library.register(app)
@@ -95,6 +96,7 @@ def _register() -> None:
     app.command()(load.load)
     app.add_typer(runs.app, name="runs")
     app.command()(serve.serve)
+    app.add_typer(user.app, name="user")
 
 
 _register()

@@ -72,21 +72,35 @@ def parse_date(text: str | None, option: str) -> date:
         fail(f"{option}: {text!r} is not a date", "Use YYYY-MM-DD, e.g. 2026-11-30.", code=2)
 
 
-def parse_days(text: str, option: str) -> frozenset[int]:
-    """'mon,wed,sat' → {0, 2, 5}; a clear error names the option and the accepted words."""
-    if not text.strip() or text.strip().lower() == "none":
-        return frozenset()
-    names = [w.lower() for w in WEEKDAYS]
-    days = set()
-    for word in text.replace(" ", "").lower().split(","):
-        if word[:3] not in names:
-            fail(
-                f"{option}: {word!r} is not a weekday",
-                "Use three-letter days: mon,tue,wed,thu,fri,sat,sun.",
-                code=2,
-            )
-        days.add(names.index(word[:3]))
-    return frozenset(days)
+def _words(text: str) -> list[str]:
+    """'tue, thu,sat' → ['tue', 'thu', 'sat']; blank or 'none' → []."""
+    if text.strip().lower() == "none":
+        return []
+    return [word for word in text.replace(" ", "").split(",") if word]
+
+
+def _days(text: str, field: str) -> list[str]:
+    """The day words of an answer, refused at once (before the next question) when wrong."""
+    from hipstride.services.runner import ProfileProblem, weekdays_from_names
+
+    words = _words(text)
+    try:
+        weekdays_from_names(words, field)
+    except ProfileProblem as exc:
+        fail(f"{OPTIONS[exc.field]}: {exc.message}", code=2)
+    return words
+
+
+# The option that carries each profile field, for error messages.
+OPTIONS = {
+    "running_days": "--running-days",
+    "long_run_day": "--long-run",
+    "hard_days": "--hard-days",
+    "experience": "--experience",
+    "equipment": "--equipment",
+    "minutes_per_session": "--minutes",
+    "sessions_per_week": "--sessions",
+}
 
 
 def _ask_number(question: str, default: int, low: int, high: int) -> int:
@@ -136,8 +150,16 @@ def profile(
 
     Asks for anything not given as an option.
     """
-    from hipstride.plan.models import Experience, Profile
-    from hipstride.services.runner import NeedsProfile, current_profile, save_profile
+    from hipstride.plan.models import Profile
+    from hipstride.services.library import catalog
+    from hipstride.services.runner import (
+        NeedsProfile,
+        ProfileProblem,
+        current_profile,
+        profile_fields,
+        profile_from_fields,
+        save_profile,
+    )
 
     settings: Settings = ctx.obj
     with runner_session(settings, create=not show) as (session, athlete):
@@ -170,40 +192,28 @@ def profile(
                 return typer.prompt(question, default=default) if interactive else default
 
             base = old or Profile(running_days=frozenset({1, 3, 5, 6}), long_run_day=6)
-            runs = parse_days(
+            runs = _days(
                 ask(running_days, "Which days do you run?", weekday_names(base.running_days)),
-                "--running-days",
+                "running_days",
             )
             long_text = ask(
                 long_run,
                 "Which day is your long run?",
                 WEEKDAYS[base.long_run_day] if base.long_run_day is not None else "none",
             )
-            long_days = parse_days(long_text, "--long-run")
-            hard = parse_days(
+            long_days = _days(long_text, "long_run_day")
+            hard = _days(
                 ask(hard_days, "Which days are hard sessions?", weekday_names(base.hard_days)),
-                "--hard-days",
+                "hard_days",
             )
             race_text = (
                 race_date
                 if race_date is not None
                 else (str(base.race_date) if base.race_date else "")
             )
-            try:
-                race = date.fromisoformat(race_text) if race_text else None
-            except ValueError:
-                fail(
-                    f"--race-date: {race_text!r} is not a date",
-                    "Use YYYY-MM-DD, e.g. 2027-04-18.",
-                    code=2,
-                )
             exp_text = ask(
                 experience, "Strength training so far (new, some, regular)?", base.experience.value
             )
-            try:
-                exp = Experience(exp_text)
-            except ValueError:
-                fail(f"--experience: {exp_text!r} is not one of new, some, regular", code=2)
             kit = ask(
                 equipment, "Equipment you own (comma-separated)?", ",".join(sorted(base.equipment))
             )
@@ -215,35 +225,29 @@ def profile(
                 per_week = _ask_number("Strength sessions a week (2-3)?", per_week, 2, 3)
             if len(long_days) > 1:
                 fail("--long-run: give one day", code=2)
-            new = Profile(
-                running_days=runs | long_days,
-                long_run_day=next(iter(long_days), None),
-                hard_days=hard,
-                race_date=race,
-                experience=exp,
-                equipment=frozenset(e for e in kit.replace(" ", "").split(",") if e),
-                minutes_per_session=mins,
-                sessions_per_week=per_week,
-                allow_consecutive=(
-                    base.allow_consecutive if allow_consecutive is None else allow_consecutive
-                ),
-            )
+            try:
+                new = profile_from_fields(
+                    running_days=runs,
+                    long_run_day=next(iter(long_days), None),
+                    hard_days=hard,
+                    race_date=parse_date(race_text, "--race-date") if race_text else None,
+                    experience=exp_text,
+                    equipment=_words(kit),
+                    known_equipment=frozenset(catalog(settings).equipment),
+                    minutes_per_session=mins,
+                    sessions_per_week=per_week,
+                    allow_consecutive=(
+                        base.allow_consecutive if allow_consecutive is None else allow_consecutive
+                    ),
+                )
+            except ProfileProblem as exc:
+                fail(f"{OPTIONS[exc.field]}: {exc.message}", code=2)
             save_profile(session, athlete_id=athlete.id, profile=new, now=now())
             old = new
         if old is None:
             fail("No profile yet.", "Run `hipstride profile` without --show to make one.")
         shown = old
-    data = {
-        "running_days": [WEEKDAYS[d] for d in sorted(shown.running_days)],
-        "long_run_day": WEEKDAYS[shown.long_run_day] if shown.long_run_day is not None else None,
-        "hard_days": [WEEKDAYS[d] for d in sorted(shown.hard_days)],
-        "race_date": shown.race_date.isoformat() if shown.race_date else None,
-        "experience": shown.experience.value,
-        "equipment": sorted(shown.equipment),
-        "minutes_per_session": shown.minutes_per_session,
-        "sessions_per_week": shown.sessions_per_week,
-        "allow_consecutive": shown.allow_consecutive,
-    }
+    data = profile_fields(shown)
     if as_json:
         print_json(data)
         return

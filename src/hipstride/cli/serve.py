@@ -16,6 +16,13 @@ def serve(
     host: Annotated[str, typer.Option(help="The address to listen on.")] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="The port to listen on.")] = 8000,
     workers: Annotated[int, typer.Option(min=1, help="Web worker processes.")] = 1,
+    forwarded_allow_ips: Annotated[
+        str,
+        typer.Option(
+            help="Addresses of the reverse proxies whose X-Forwarded-For/-Proto headers are "
+            "trusted (comma-separated, or '*'), so cookies are Secure behind https."
+        ),
+    ] = "127.0.0.1",
 ) -> None:
     """Serve the web app; prints a sign-in link for you, valid once for 15 minutes."""
     import uvicorn
@@ -41,6 +48,7 @@ def serve(
         port=port,
         workers=workers,
         proxy_headers=True,
+        forwarded_allow_ips=forwarded_allow_ips,
         server_header=False,
         log_level="warning",
     )

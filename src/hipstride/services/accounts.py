@@ -60,6 +60,11 @@ def normalise_username(username: str) -> str:
     return username.strip().lower()
 
 
+def hash_password(password: str) -> str:
+    """argon2id with the library's current parameters (checked again at each sign-in)."""
+    return _hasher.hash(password)
+
+
 def create_account(
     session: Session,
     *,

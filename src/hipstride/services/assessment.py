@@ -9,7 +9,7 @@ from datetime import datetime
 
 from sqlalchemy.orm import Session
 
-from hipstride.assess.bridge import BridgeResult, BridgeSide, score_bridge
+from hipstride.assess.bridge import GOOD_SECONDS, BridgeResult, BridgeSide, score_bridge
 from hipstride.assess.findings import combine_findings
 from hipstride.assess.pain import PainScreenResult, score_pain_screen
 from hipstride.assess.squat import SQUAT_TEST, SquatMeasures, TestResult, score_squat
@@ -94,6 +94,28 @@ def require_clearance(session: Session, *, athlete_id: uuid.UUID) -> bool:
         "orthopedist first; once they clear you, record it with `hipstride clear --by NAME`, "
         "or retake `hipstride assess` if the pain has gone."
     )
+
+
+def screen_passed(session: Session, *, athlete_id: uuid.UUID) -> bool:
+    """Whether the self-tests may be taken: the latest pain screen has no red flag, or a
+    clinician cleared the runner after it. The tests' own pain is left to ``require_clearance``
+    so a runner whose pain has gone can retake them."""
+    screen = queries.latest_pain_screen(session, athlete_id=athlete_id)
+    if screen is None:
+        return False
+    if not screen.red_flags:
+        return True
+    clearance = queries.latest_clearance(session, athlete_id=athlete_id)
+    return (
+        clearance is not None
+        and clearance.kind == "clinician"
+        and clearance.cleared_at >= screen.taken_at
+    )
+
+
+def bridge_side(hold_seconds: float, *, hamstring_cramp: bool, pain: int) -> BridgeSide:
+    """One side as the runner reports it: a hold under 30 s ended with the pelvis dropping."""
+    return BridgeSide(hold_seconds, hold_seconds < GOOD_SECONDS, hamstring_cramp, pain)
 
 
 def record_squat(

@@ -8,12 +8,14 @@ Records keep their UUIDs, so an import into an empty database is the same data, 
 from __future__ import annotations
 
 import csv
+import io
 import json
 import uuid
+import zipfile
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, time
 from pathlib import Path
 from typing import Any
 
@@ -21,7 +23,7 @@ from sqlalchemy import Column, Table, insert, select
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 from sqlalchemy.schema import PrimaryKeyConstraint, UniqueConstraint
-from sqlalchemy.types import JSON, Boolean, Date, Integer, Numeric, String, Uuid
+from sqlalchemy.types import JSON, Boolean, Date, Integer, Numeric, String, Time, Uuid
 
 from hipstride.store.tables import Athlete, Base, UtcDateTime
 
@@ -52,13 +54,19 @@ PRESCRIPTIONS = Section("prescriptions", "prescriptions", "planned_session_id", 
 SESSIONS = Section("sessions", "planned_sessions", "plan_id", ("day", "week"), (PRESCRIPTIONS,))
 SETS = Section("sets", "set_logs", "session_log_id", ("logged_at", "set_number"))
 # Web sign-in state: it belongs to this database; a restored account signs in by a new link.
-SIGN_IN_STATE = tuple(
-    Section(name, name, "account_id", order, kept=False)
-    for name, order in (
-        ("web_sessions", ("created_at",)),
-        ("sign_in_links", ("created_at",)),
-        ("sign_in_failures", ("at",)),
-    )
+SIGN_IN_STATE = (
+    *(
+        Section(name, name, "account_id", order, kept=False)
+        for name, order in (
+            ("web_sessions", ("created_at",)),
+            ("sign_in_links", ("created_at",)),
+            ("sign_in_failures", ("at",)),
+            ("access_tokens", ("created_at",)),  # secrets: a restored account makes new ones
+        )
+    ),
+    Section(
+        "coach_invitations", "coach_invitations", "coach_account_id", ("created_at",), kept=False
+    ),
 )
 SECTIONS = (
     Section("profiles", "profiles", "athlete_id", ("created_at",)),
@@ -68,6 +76,8 @@ SECTIONS = (
     Section("plans", "plans", "athlete_id", ("created_at",), (SESSIONS,)),
     Section("session_logs", "session_logs", "athlete_id", ("started_at",), (SETS,)),
     Section("checkins", "checkins", "athlete_id", ("day",)),
+    # Links name a coach account of this database: a restored runner is invited again.
+    Section("coach_links", "coach_links", "athlete_id", ("created_at",), kept=False),
     Section("runs", "runs", "athlete_id", ("start", "source_hash"), optional=True),
     Section(
         "accounts",
@@ -114,6 +124,8 @@ def _dump(value: Any) -> Any:
         return str(value)
     if isinstance(value, date):  # datetimes too: UtcDateTime hands back aware UTC values
         return value.isoformat()
+    if isinstance(value, time):  # a local wall-clock time, such as the reminder
+        return value.isoformat(timespec="minutes")
     return value
 
 
@@ -176,24 +188,40 @@ def export_athlete(session: Session, *, athlete_id: uuid.UUID, now: datetime) ->
     return head | {"athlete": athlete} | nest(SECTIONS, athlete["id"])
 
 
-def export_csv(session: Session, *, athlete_id: uuid.UUID, folder: Path) -> dict[str, int]:
-    """One CSV per table with a header row (JSON columns as JSON text); rows written per file."""
-    folder.mkdir(parents=True, exist_ok=True)
-    written = {}
+def csv_tables(session: Session, *, athlete_id: uuid.UUID) -> dict[str, tuple[str, int]]:
+    """One CSV text per table with a header row (JSON columns as JSON text), and its row count."""
+    tables = {}
     optional = {s.table_name for s in all_sections() if s.optional}
     for name, records in athlete_rows(session, athlete_id=athlete_id).items():
         if name in optional and not records:
             continue  # as in the JSON document: an empty optional section is left out
-        table = Base.metadata.tables[name]
-        path = folder / f"{name}.csv"
-        with path.open("w", newline="", encoding="utf-8") as handle:
-            writer = csv.writer(handle)
-            columns = exported_columns(table)
-            writer.writerow(c.name for c in columns)
-            for record in records:
-                writer.writerow(_csv_cell(c, record[c.name]) for c in columns)
-        written[path.name] = len(records)
+        columns = exported_columns(Base.metadata.tables[name])
+        buffer = io.StringIO(newline="")
+        writer = csv.writer(buffer)
+        writer.writerow(c.name for c in columns)
+        for record in records:
+            writer.writerow(_csv_cell(c, record[c.name]) for c in columns)
+        tables[f"{name}.csv"] = (buffer.getvalue(), len(records))
+    return tables
+
+
+def export_csv(session: Session, *, athlete_id: uuid.UUID, folder: Path) -> dict[str, int]:
+    """The CSV tables written into ``folder``; rows written per file."""
+    folder.mkdir(parents=True, exist_ok=True)
+    written = {}
+    for file_name, (text, rows) in csv_tables(session, athlete_id=athlete_id).items():
+        (folder / file_name).write_text(text, encoding="utf-8", newline="")
+        written[file_name] = rows
     return written
+
+
+def export_csv_zip(session: Session, *, athlete_id: uuid.UUID) -> bytes:
+    """The CSV tables in one zip archive, for a download."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for file_name, (text, _) in csv_tables(session, athlete_id=athlete_id).items():
+            archive.writestr(file_name, text)
+    return buffer.getvalue()
 
 
 def _csv_cell(column: Column[Any], value: Any) -> str:
@@ -233,6 +261,7 @@ PARSERS: list[tuple[type[Any], Callable[[Any], Any], str]] = [
     (Uuid, uuid.UUID, "a UUID, like 0b7e5c52-7f25-4d3c-9a8e-2f4f8d9a1c33"),
     (UtcDateTime, _aware, "a date and time with its offset, like 2026-11-30T07:30:00+00:00"),
     (Date, date.fromisoformat, "a date, YYYY-MM-DD"),
+    (Time, time.fromisoformat, "a time of day, HH:MM"),
     (Boolean, _exactly(bool), "true or false"),
     (Integer, _exactly(int), "a whole number"),
     (Numeric, _exactly(int, float), "a number"),

@@ -108,6 +108,7 @@ def plan_overview(
                     "name": step.name if step else p.step_id,
                     "dose": core_p.dose,
                     "note": core_p.note,
+                    "coach_note": core_p.note if p.override_note else None,
                 }
             )
         week["sessions"].append(

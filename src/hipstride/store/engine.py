@@ -9,13 +9,15 @@ from typing import Any
 import platformdirs
 from alembic import command
 from alembic.config import Config
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Engine, create_engine, event, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
 
 DATABASE_URL_ENV = "HIPSTRIDE_DATABASE_URL"
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 SQLITE_BUSY_TIMEOUT_MS = 5000
+# PostgreSQL advisory lock held while migrating, so machines starting together take turns.
+MIGRATION_LOCK_KEY = 0x68697073  # "hips"
 
 
 def database_url(environ: Mapping[str, str]) -> str:
@@ -61,8 +63,20 @@ def alembic_config() -> Config:
 
 
 def migrate(engine: Engine, revision: str = "head") -> None:
-    """Bring the database up to ``revision`` (Alembic ``upgrade``)."""
+    """Bring the database up to ``revision`` (Alembic ``upgrade``).
+
+    Concurrent starts take turns: the first migrates, the others wait and then find the
+    schema current. PostgreSQL: a transaction-scoped advisory lock. SQLite: the database's
+    write lock, taken up front (the driver would otherwise begin only at the first write,
+    after reading the old version).
+    """
     config = alembic_config()
     with engine.begin() as connection:
+        if connection.dialect.name == "postgresql":
+            connection.execute(
+                text("SELECT pg_advisory_xact_lock(:key)"), {"key": MIGRATION_LOCK_KEY}
+            )
+        elif connection.dialect.name == "sqlite":
+            connection.exec_driver_sql("BEGIN IMMEDIATE")
         config.attributes["connection"] = connection
         command.upgrade(config, revision)

@@ -9,7 +9,7 @@ Alembic migrations stay stable.
 from __future__ import annotations
 
 import uuid
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, time
 from typing import Any
 
 from sqlalchemy import (
@@ -23,6 +23,7 @@ from sqlalchemy import (
     MetaData,
     String,
     Text,
+    Time,
     TypeDecorator,
     UniqueConstraint,
     Uuid,
@@ -95,6 +96,8 @@ class Athlete(Base):
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     time_zone: Mapped[str] = mapped_column(String(64), default="UTC", server_default="UTC")
     units: Mapped[str] = mapped_column(String(2), default="km", server_default="km")
+    # Local wall-clock time for a daily reminder ("HH:MM" in ``time_zone``); None: no reminder.
+    reminder_time: Mapped[time | None] = mapped_column(Time)
 
 
 class Profile(Base):
@@ -394,6 +397,60 @@ class SignInFailure(Base):
     at: Mapped[datetime] = mapped_column(default=utcnow)
 
 
+# --- coaching and scripts ------------------------------------------------------------------
+# A coach sees a runner only through a live link the runner accepted; revoking keeps the row
+# (revoked_at set) so who could see what, and when, stays on record.
+
+
+class CoachLink(Base):
+    """A coach account linked to a runner's athlete, from acceptance until revoked."""
+
+    __tablename__ = "coach_links"
+    __table_args__ = (Index(None, "coach_account_id", "revoked_at"),)
+
+    id: Mapped[uuid.UUID] = _id()
+    coach_account_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("accounts.id", ondelete="CASCADE")
+    )
+    athlete_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("athletes.id", ondelete="CASCADE"), index=True
+    )
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    revoked_at: Mapped[datetime | None]
+
+
+class CoachInvitation(Base):
+    """A coach's one-time invitation code (only its SHA-256 is kept) that a runner accepts."""
+
+    __tablename__ = "coach_invitations"
+
+    id: Mapped[uuid.UUID] = _id()
+    coach_account_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("accounts.id", ondelete="CASCADE"), index=True
+    )
+    code_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    expires_at: Mapped[datetime]
+    used_at: Mapped[datetime | None]
+    used_by_athlete_id: Mapped[uuid.UUID | None] = mapped_column(
+        ForeignKey("athletes.id", ondelete="SET NULL")
+    )
+
+
+class AccessToken(Base):
+    """A personal access token for scripts: shown once, kept only as its SHA-256."""
+
+    __tablename__ = "access_tokens"
+
+    id: Mapped[uuid.UUID] = _id()
+    account_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("accounts.id", ondelete="CASCADE"), index=True
+    )
+    name: Mapped[str] = mapped_column(String(100))
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    last_used_at: Mapped[datetime | None]
+    revoked_at: Mapped[datetime | None]
 RUN_SPORTS = ("run", "walk", "hike", "ride", "swim", "other")
 
 

@@ -61,7 +61,10 @@ def routers() -> list[tuple[APIRouter, str]]:
 
     pages = [(m.router, "") for m in (auth, dashboard, plan, library, handout, docs, session)]
     api = [(m.router, API_PREFIX) for m in (api_exercises, api_plan, api_sessions, api_sets)]
-    return pages + api
+    from hipstride.web.coach_routes import coach_routers
+    from hipstride.web.runner_routes import runner_routers
+
+    return pages + api + runner_routers(API_PREFIX) + coach_routers(API_PREFIX)
 
 
 def app_from_env() -> FastAPI:

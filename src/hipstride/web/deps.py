@@ -1,5 +1,9 @@
-"""Dependencies as named types. ``OwnAthlete`` is the one place that decides whose data a
-request may touch: routes never take an athlete id from the path or the body."""
+"""Dependencies as named types, and the one place that decides whose data a request may touch.
+
+``OwnAthlete`` is the signed-in runner's own data: those routes never take an athlete id.
+``CoachedAthlete`` is the only way to reach someone else's: a coach account with a live link
+to that runner, through the explicit coach routes; anyone else gets 404, as if it were not
+there. The API also takes a personal access token (``Authorization: Bearer``)."""
 
 from __future__ import annotations
 
@@ -11,18 +15,20 @@ from datetime import date, datetime
 from typing import Annotated
 from zoneinfo import ZoneInfo
 
-from fastapi import Depends, HTTPException, Request
+from fastapi import Depends, HTTPException, Request, Security
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from fastapi.templating import Jinja2Templates
 from sqlalchemy.orm import Session
 
 from hipstride.knowledge.catalog import Catalog
-from hipstride.services import accounts
+from hipstride.services import accounts, coaching, tokens
 from hipstride.services.store import Store
 from hipstride.store import tables as db
 
 SESSION_COOKIE = "hipstride_session"
 CSRF_COOKIE = "hipstride_csrf"  # double-submit token for the forms shown before sign-in
 CSRF_FIELD = "csrf_token"
+API_PATH = "/api/"
 
 
 class NotSignedIn(Exception):
@@ -73,7 +79,44 @@ TemplatesDep = Annotated[Jinja2Templates, Depends(get_templates)]
 Now = Annotated[datetime, Depends(get_now)]
 
 
-def optional_viewer(request: Request, session: SessionDep, now: Now) -> Viewer | None:
+ACCESS_TOKEN = HTTPBearer(
+    auto_error=False,
+    scheme_name="access token",
+    description="A personal access token (Tokens page, or POST /api/v1/tokens), for scripts. "
+    "The browser's session cookie works too.",
+)
+Credentials = Annotated[HTTPAuthorizationCredentials | None, Security(ACCESS_TOKEN)]
+
+
+def _bearer(request: Request, credentials: HTTPAuthorizationCredentials | None) -> str | None:
+    """A personal access token, accepted by the API only (forms need a browser session)."""
+    if credentials is None or not request.url.path.startswith(API_PATH):
+        return None
+    return credentials.credentials.strip() or None
+
+
+def _viewer(session: Session, account: db.Account, csrf_token: str) -> Viewer:
+    athlete = session.get_one(db.Athlete, account.athlete_id)
+    return Viewer(
+        account.id,
+        account.athlete_id,
+        account.username,
+        account.role,
+        csrf_token,
+        athlete.time_zone,
+    )
+
+
+def optional_viewer(
+    request: Request, session: SessionDep, now: Now, credentials: Credentials
+) -> Viewer | None:
+    bearer = _bearer(request, credentials)
+    if bearer is not None:
+        account = tokens.token_account(session, token=bearer, now=now)
+        if account is None:
+            raise NotSignedIn("That access token is unknown or revoked.")
+        session.commit()  # keep "last used"; the route's own writes commit on their own
+        return _viewer(session, account, "")  # no CSRF token: a token cannot post forms
     token = request.cookies.get(SESSION_COOKIE)
     if not token:
         return None
@@ -81,15 +124,7 @@ def optional_viewer(request: Request, session: SessionDep, now: Now) -> Viewer |
     if found is None:
         return None
     account, web_session = found
-    athlete = session.get_one(db.Athlete, account.athlete_id)
-    return Viewer(
-        account.id,
-        account.athlete_id,
-        account.username,
-        account.role,
-        web_session.csrf_token,
-        athlete.time_zone,
-    )
+    return _viewer(session, account, web_session.csrf_token)
 
 
 MaybeViewer = Annotated[Viewer | None, Depends(optional_viewer)]
@@ -105,15 +140,55 @@ CurrentAccount = Annotated[Viewer, Depends(current_account)]
 
 
 def own_athlete(viewer: CurrentAccount) -> uuid.UUID:
-    """Whose data this request works on: the signed-in runner's own, and nobody else's.
-
-    Coaches reaching their linked athletes will be decided here too, so one test over the
-    route table keeps covering every route.
-    """
+    """Whose data this request works on: the signed-in account's own, and nobody else's."""
     return viewer.athlete_id
 
 
 OwnAthlete = Annotated[uuid.UUID, Depends(own_athlete)]
+
+
+def signed_in_account(viewer: CurrentAccount, session: SessionDep) -> db.Account:
+    """The viewer's account row, for the services that act on its behalf."""
+    return session.get_one(db.Account, viewer.account_id)
+
+
+Me = Annotated[db.Account, Depends(signed_in_account)]
+
+
+def coach_account(me: Me) -> db.Account:
+    """Coach-only routes without a runner in the path: anyone else is told plainly."""
+    if me.role != "coach":
+        raise HTTPException(403, "This is for coach accounts. Ask the admin to make you one.")
+    return me
+
+
+Coach = Annotated[db.Account, Depends(coach_account)]
+
+
+@dataclass(frozen=True)
+class Coached:
+    """A runner the signed-in coach is linked to, reached through a coach route."""
+
+    athlete_id: uuid.UUID
+    name: str
+    link: db.CoachLink
+    coach: db.Account
+
+
+def coached_athlete(athlete_id: uuid.UUID, me: Me, session: SessionDep) -> Coached:
+    """The runner in the path, for a coach with a live link to them; 404 for anyone else."""
+    link = (
+        coaching.live_link(session, coach_account_id=me.id, athlete_id=athlete_id)
+        if me.role == "coach"
+        else None
+    )
+    if link is None:
+        raise HTTPException(404, "No runner of yours has that id.")
+    athlete = session.get_one(db.Athlete, athlete_id)
+    return Coached(athlete_id, athlete.name, link, me)
+
+
+CoachedAthlete = Annotated[Coached, Depends(coached_athlete)]
 
 
 def get_today(viewer: CurrentAccount, now: Now) -> date:

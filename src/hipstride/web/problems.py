@@ -74,7 +74,10 @@ async def _validation_error(request: Request, exc: Exception) -> Response:
 
 async def _not_signed_in(request: Request, exc: Exception) -> Response:
     if _is_api(request):
-        return problem(401, "Sign in first: this needs a signed-in account.")
+        detail = str(exc) or "Sign in first: this needs a signed-in account or an access token."
+        response = problem(401, detail)
+        response.headers["WWW-Authenticate"] = "Bearer"
+        return response
     return RedirectResponse("/sign-in", status_code=303)
 
 

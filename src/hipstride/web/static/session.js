@@ -106,7 +106,9 @@
     if (!finish) return;
     const button = finish.querySelector("button");
     const waiting = readQueue().some((q) => q.day === day);
-    button.disabled = waiting;
+    // aria-disabled, not disabled: a disabled button cannot hold the focus the last set moves
+    // to it, and the submit handler below already holds the form back while sets wait.
+    button.setAttribute("aria-disabled", String(waiting));
     button.textContent = waiting ? "Finish session (waiting to send sets)" : "Finish session";
   }
 

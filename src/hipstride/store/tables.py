@@ -451,6 +451,8 @@ class AccessToken(Base):
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     last_used_at: Mapped[datetime | None]
     revoked_at: Mapped[datetime | None]
+
+
 RUN_SPORTS = ("run", "walk", "hike", "ride", "swim", "other")
 
 

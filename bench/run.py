@@ -2,9 +2,25 @@
 
 from __future__ import annotations
 
-from bench import figures, plan_generation, set_logging, startup, web_load
+from bench import (
+    figures,
+    plan_generation,
+    run_import,
+    running_week,
+    set_logging,
+    startup,
+    web_load,
+)
 
 if __name__ == "__main__":
-    for module in (startup, plan_generation, set_logging, figures, web_load):
+    for module in (
+        startup,
+        plan_generation,
+        set_logging,
+        figures,
+        web_load,
+        running_week,
+        run_import,
+    ):
         module.main()
         print()

@@ -38,6 +38,7 @@ from hipstride.store.tables import (
     PlannedSession,
     Prescription,
     Profile,
+    Run,
     SelfTestResult,
     SessionLog,
     SetLog,
@@ -361,6 +362,18 @@ def test_deleting_an_athlete_deletes_what_belongs_to_them(migrated: Engine) -> N
                     Clearance(athlete_id=owner.id, cleared_by="self", kind="self-confirmed"),
                     SelfTestResult(athlete_id=owner.id, test_id="deep-squat", score=3),
                     Checkin(athlete_id=owner.id, day=date(2025, 3, 4), morning_pain=0),
+                    Run(
+                        athlete_id=owner.id,
+                        start=T0,
+                        elapsed_seconds=1800,
+                        moving_seconds=1790,
+                        distance_m=5000,
+                        sport="run",
+                        counts_for_load=True,
+                        source_format="fit",
+                        source_hash="0" * 64,
+                        source_name="run.fit",
+                    ),
                 ]
             )
             session.flush()

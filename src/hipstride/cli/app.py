@@ -62,14 +62,18 @@ def main_callback(
 def _register() -> None:
     from hipstride.cli import (
         assess,
+        calendar,
         content,
         data,
+        fit,
         handout,
         library,
+        load,
         log,
         plan,
         progress,
         runner,
+        runs,
         serve,
         train,
         user,
@@ -81,12 +85,16 @@ def _register() -> None:
     app.command()(assess.assess)
     app.command()(assess.clear)
     app.add_typer(plan.app, name="plan")
+    plan.app.command("fit")(fit.fit)
     app.command()(train.train)
     app.command()(log.log)
     app.command()(log.checkin)
     app.command()(progress.progress)
     data.register(app)
     app.command()(handout.handout)
+    app.command()(calendar.calendar)
+    app.command()(load.load)
+    app.add_typer(runs.app, name="runs")
     app.command()(serve.serve)
     app.add_typer(user.app, name="user")
 

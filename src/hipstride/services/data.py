@@ -78,6 +78,7 @@ SECTIONS = (
     Section("checkins", "checkins", "athlete_id", ("day",)),
     # Links name a coach account of this database: a restored runner is invited again.
     Section("coach_links", "coach_links", "athlete_id", ("created_at",), kept=False),
+    Section("runs", "runs", "athlete_id", ("start", "source_hash"), optional=True),
     Section(
         "accounts",
         "accounts",

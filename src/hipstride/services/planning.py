@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import uuid
+from dataclasses import replace
 from datetime import date, datetime
 from typing import Any
 
@@ -14,7 +15,7 @@ from hipstride.plan import models as core
 from hipstride.plan.builder import build_plan
 from hipstride.services.assessment import latest_findings, require_clearance
 from hipstride.services.convert import prescription_fields
-from hipstride.services.runner import current_profile
+from hipstride.services.replan import effective_profile
 from hipstride.store import queries
 from hipstride.store import tables as db
 from hipstride.store.queries import active_plan
@@ -36,9 +37,12 @@ def make_plan(
 ) -> tuple[db.Plan, core.Plan]:
     """Build and store a plan; the active one, if any, is kept in the history as replaced."""
     cleared = require_clearance(session, athlete_id=athlete_id)
-    profile = current_profile(session, athlete_id=athlete_id)
+    # The runs of the six weeks before the plan starts say which week it must fit.
+    profile, week_lines = effective_profile(session, athlete_id=athlete_id, today=start)
     findings = latest_findings(session, catalog=catalog, athlete_id=athlete_id)
     plan = build_plan(catalog, profile, findings, start, weeks, cleared=cleared)
+    if plan.sessions and week_lines:
+        plan = replace(plan, explanations=(*week_lines, *plan.explanations))
     if not plan.sessions:
         raise EmptyPlan(" ".join(plan.explanations))
     queries.replace_active_plans(session, athlete_id=athlete_id, at=now, reason=reason)

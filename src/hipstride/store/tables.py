@@ -451,3 +451,44 @@ class AccessToken(Base):
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     last_used_at: Mapped[datetime | None]
     revoked_at: Mapped[datetime | None]
+
+
+RUN_SPORTS = ("run", "walk", "hike", "ride", "swim", "other")
+
+
+class Run(Base):
+    """An imported activity (runs and other sports); laps are kept as JSON, as the device gave them.
+
+    ``source_hash`` (SHA-256 of the file) is unique per athlete, so re-importing a file is a
+    no-op. ``counts_for_load`` starts true for runs only; the runner may change it.
+    """
+
+    __tablename__ = "runs"
+    __table_args__ = (
+        CheckConstraint(_in("sport", RUN_SPORTS), name="sport"),
+        CheckConstraint("distance_m >= 0 AND elapsed_seconds >= 0", name="totals"),
+        UniqueConstraint("athlete_id", "source_hash"),
+        Index(None, "athlete_id", "start"),
+    )
+
+    id: Mapped[uuid.UUID] = _id()
+    athlete_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("athletes.id", ondelete="CASCADE"))
+    start: Mapped[datetime]
+    elapsed_seconds: Mapped[float]
+    moving_seconds: Mapped[float]
+    distance_m: Mapped[float]
+    ascent_m: Mapped[float | None]
+    avg_heart_rate: Mapped[int | None]
+    max_heart_rate: Mapped[int | None]
+    avg_cadence_spm: Mapped[float | None]
+    sport: Mapped[str] = mapped_column(String(10))
+    sport_detail: Mapped[str | None]
+    device: Mapped[str | None]
+    indoor: Mapped[bool] = mapped_column(default=False)
+    counts_for_load: Mapped[bool]
+    laps: Mapped[list[dict[str, Any]]] = mapped_column(JSON, default=list)
+    notes: Mapped[list[str]] = mapped_column(JSON, default=list)
+    source_format: Mapped[str] = mapped_column(String(4))
+    source_hash: Mapped[str] = mapped_column(String(64))
+    source_name: Mapped[str] = mapped_column(Text)
+    imported_at: Mapped[datetime] = mapped_column(default=utcnow)

@@ -9,6 +9,8 @@ a new idempotency key, every tenth post being a retry of the one before (same ke
 on a bad connection sends it). The bare app has the same two routes, sync like ours, and gets
 the same clients, so the client's own overhead is identical for both. Afterwards every
 request must have succeeded and the database must hold exactly one row per set logged.
+With ``HIPSTRIDE_TEST_POSTGRES_URL`` set (``scripts/ensure-postgres.sh`` prints it), the app
+is also loaded on a fresh PostgreSQL database.
 """
 
 from __future__ import annotations
@@ -23,6 +25,8 @@ import tempfile
 import time
 import uuid
 from collections import defaultdict
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -33,6 +37,7 @@ SECONDS = 30.0
 START = date(2026, 11, 30)  # a Monday: the plans start here and the server's clock is on it
 NOW = datetime(2026, 11, 30, 6, 0, tzinfo=UTC)
 RETRY_EVERY = 10
+POSTGRES_URL_ENV = "HIPSTRIDE_TEST_POSTGRES_URL"
 
 
 @dataclass(frozen=True)
@@ -298,27 +303,60 @@ def show(label: str, tally: Tally, elapsed: float, base: Tally | None, base_elap
         print(line)
 
 
+@contextmanager
+def fresh_postgres() -> Iterator[str | None]:
+    """A new PostgreSQL database on the tests' server (``HIPSTRIDE_TEST_POSTGRES_URL``, which
+    ``scripts/ensure-postgres.sh`` prints), dropped afterwards; None without the variable."""
+    admin_url = os.environ.get(POSTGRES_URL_ENV, "").strip()
+    if not admin_url:
+        yield None
+        return
+    from sqlalchemy import create_engine, text
+
+    admin = create_engine(admin_url, isolation_level="AUTOCOMMIT")
+    name = f"hipstride_load_{uuid.uuid4().hex[:12]}"
+    try:
+        with admin.connect() as connection:
+            connection.execute(text(f'CREATE DATABASE "{name}"'))
+        yield admin.url.set(database=name).render_as_string(hide_password=False)
+    finally:
+        with admin.connect() as connection:
+            connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        admin.dispose()
+
+
 def main(seconds: float = SECONDS) -> None:
-    with tempfile.TemporaryDirectory(prefix="hipstride-web-load-") as folder:
-        url = f"sqlite:///{Path(folder) / 'load.db'}"
-        runners = set_up(url)
-        ours, ours_elapsed = run("app", url, runners, seconds)
-        bare, bare_elapsed = run("bare", url, runners, seconds)
-        stored = stored_sets(url)
+    results = []
+    with (
+        tempfile.TemporaryDirectory(prefix="hipstride-web-load-") as folder,
+        fresh_postgres() as postgres,
+    ):
+        targets = [("SQLite", f"sqlite:///{Path(folder) / 'load.db'}")]
+        targets += [("PostgreSQL", postgres)] if postgres else []
+        for name, url in targets:
+            runners = set_up(url)
+            ours, elapsed = run("app", url, runners, seconds)
+            results.append((name, ours, elapsed, stored_sets(url)))
+        bare, bare_elapsed = run("bare", targets[0][1], runners, seconds)
     print(
         f"Web app under load ({CLIENTS} clients for {seconds:.0f} s each; uvicorn, one worker, "
-        f"on loopback; SQLite; a dashboard page then a set, every {RETRY_EVERY}th set a retry)"
+        f"on loopback; a dashboard page then a set, every {RETRY_EVERY}th set a retry)"
     )
-    show("hipstride", ours, ours_elapsed, bare, bare_elapsed)
+    for name, ours, elapsed, _ in results:
+        show(f"hipstride on {name}", ours, elapsed, bare, bare_elapsed)
     show("bare FastAPI, same routes, same clients", bare, bare_elapsed, None, 0)
-    failed = len(ours.failures) + len(bare.failures)
-    print(
-        f"  failed requests: {failed}; sets acknowledged: {len(ours.keys):,}; "
-        f"sets in the database: {stored:,}"
-    )
-    for failure in (ours.failures + bare.failures)[:10]:
+    lost = False
+    for name, ours, _, stored in results:
+        print(
+            f"  {name}: failed requests {len(ours.failures)}; sets acknowledged "
+            f"{len(ours.keys):,}; sets in the database {stored:,}"
+        )
+        lost |= stored != len(ours.keys)
+    failures = [f for _, ours, _, _ in results for f in ours.failures] + bare.failures
+    print(f"  bare FastAPI: failed requests {len(bare.failures)}")
+    for failure in failures[:10]:
         print(f"    {failure}")
-    if failed or stored != len(ours.keys):
+    if failures or lost:
         raise SystemExit("web_load: a request failed or a set was lost")
 
 

@@ -35,8 +35,13 @@ def calendar(
         Path, typer.Option("--out", "-o", help="The .ics file to write ('-' for standard output).")
     ] = Path("hipstride-plan.ics"),
     at: Annotated[
-        str, typer.Option("--at", help="Time of day for each session, HH:MM, in your time zone.")
-    ] = "18:00",
+        str | None,
+        typer.Option(
+            "--at",
+            help="Time of day for each session, HH:MM, in your time zone "
+            "(default: your reminder time, else 18:00).",
+        ),
+    ] = None,
     alarm: Annotated[
         int, typer.Option(help="Minutes before each session for the reminder.", min=0, max=1440)
     ] = 30,
@@ -47,9 +52,9 @@ def calendar(
     """
     from datetime import time
 
-    from hipstride.services.calendar import NoPlanToExport, calendar_for
+    from hipstride.services.calendar import NoPlanToExport, calendar_for, session_time
 
-    hours, minutes = _parse_time(at)
+    given = _parse_time(at) if at is not None else None
     if str(out) != "-" and out.suffix.lower() != ".ics":
         fail(f"--out: {out} should end in .ics", "For example --out plan.ics", code=2)
     if str(out) != "-" and not out.parent.is_dir():
@@ -57,12 +62,13 @@ def calendar(
     catalog = catalog_or_exit(ctx.obj)
     try:
         with runner_session(ctx.obj) as (session, athlete):
+            chosen = time(*given) if given else session_time(athlete)
             data = calendar_for(
                 session,
                 catalog=catalog,
                 athlete_id=athlete.id,
                 now=now(),
-                at=time(hours, minutes),
+                at=chosen,
                 alarm_minutes=alarm,
             )
             zone = athlete.time_zone
@@ -74,6 +80,6 @@ def calendar(
     _write(out, data)
     events = data.count(b"BEGIN:VEVENT")
     console.print(
-        f"Calendar written to {out}: {events} sessions at {hours:02d}:{minutes:02d} ({zone}), "
+        f"Calendar written to {out}: {events} sessions at {chosen:%H:%M} ({zone}), "
         f"each with a reminder {alarm} minutes before."
     )

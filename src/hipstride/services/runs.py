@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Callable, Sequence
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any, Literal
@@ -173,8 +173,11 @@ def import_paths(
     now: datetime,
     progress: Progress | None = None,
     max_bytes: int = MAX_FILE_BYTES,
+    names_under: Path | None = None,
 ) -> ImportSummary:
     """Import every activity the paths hold (files, .gz, .zip, folders), one file at a time.
+
+    With ``names_under`` (the web's temporary upload folder), files are named relative to it.
 
     ``progress(file_number, files, outcome)`` is called after each activity; ``files`` counts
     the files on disk, so every activity inside one archive shares its number.
@@ -187,7 +190,10 @@ def import_paths(
     summary = ImportSummary()
     files = files_under(paths)
     for done, path in enumerate(files, 1):
-        for source in sources_in(path, max_bytes=max_bytes):
+        for found in sources_in(path, max_bytes=max_bytes):
+            source = found
+            if names_under is not None:
+                source = replace(found, name=found.name.removeprefix(f"{names_under}/"))
             outcome = _import_one(sessions, athlete_id, source, known, now)
             summary.outcomes.append(outcome)
             if progress is not None:

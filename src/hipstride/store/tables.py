@@ -492,3 +492,18 @@ class Run(Base):
     source_hash: Mapped[str] = mapped_column(String(64))
     source_name: Mapped[str] = mapped_column(Text)
     imported_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class CalendarFeed(Base):
+    """A private calendar subscription URL; the token is its credential, kept only as SHA-256."""
+
+    __tablename__ = "calendar_feeds"
+
+    id: Mapped[uuid.UUID] = _id()
+    athlete_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("athletes.id", ondelete="CASCADE"), index=True
+    )
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    last_read_at: Mapped[datetime | None]
+    revoked_at: Mapped[datetime | None]

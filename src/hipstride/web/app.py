@@ -63,8 +63,10 @@ def routers() -> list[tuple[APIRouter, str]]:
     api = [(m.router, API_PREFIX) for m in (api_exercises, api_plan, api_sessions, api_sets)]
     from hipstride.web.coach_routes import coach_routers
     from hipstride.web.runner_routes import runner_routers
+    from hipstride.web.runs_routes import runs_routers
 
-    return pages + api + runner_routers(API_PREFIX) + coach_routers(API_PREFIX)
+    runner = runner_routers(API_PREFIX) + runs_routers(API_PREFIX)
+    return pages + api + runner + coach_routers(API_PREFIX)
 
 
 def app_from_env() -> FastAPI:

@@ -33,8 +33,9 @@ SHARED = {
     "/self-tests/{test_id}.svg",
 }
 # Needs no account at all.
-PUBLIC = {"/sign-in/{token}", "/invite/{code}"}
+PUBLIC = {"/sign-in/{token}", "/invite/{code}", "/calendar/{token}.ics"}
 # The runner's athlete, coach link and token ids come from ``linked_coach`` at run time.
+# The runner's run and calendar-feed ids come from ``_runs_and_feed``.
 
 
 def _routes_with_parameters() -> list[tuple[str, str]]:
@@ -57,21 +58,38 @@ def _content(response) -> bytes:
     return body.split(b"<main", 1)[-1] if body.startswith(b"<!doctype") else body
 
 
-def _call(client: TestClient, method: str, path: str):
+# A valid body for the routes that need one, so the refusal is about whose data it is.
+BODIES = {"/api/v1/runs/{run_id}": {"counts_for_load": False}}
+
+
+def _call(client: TestClient, method: str, path: str, template: str = ""):
     if path.startswith("/api/") or method == "GET":
-        return client.request(method, path)
+        return client.request(method, path, json=BODIES.get(template))
     return client.request(method, path, data={"csrf_token": csrf_of(client)})
+
+
+def _runs_and_feed(runner: TestClient) -> dict[str, str]:
+    """A run (a GPX written here) and a calendar feed of the runner's own."""
+    from datetime import UTC, datetime
+
+    from tests.e2e.test_cli_load_and_fit import gpx
+
+    track = gpx(datetime(2026, 11, 24, 7, tzinfo=UTC), 30, 5.0).encode()
+    imported = runner.post("/api/v1/runs", files={"files": ("run.gpx", track)}).json()
+    feed = runner.post("/api/v1/calendar-feeds").json()
+    return {"run_id": imported["files"][0]["run_id"], "feed_id": feed["id"]}
 
 
 def test_another_account_cannot_reach_the_runners_data_by_any_route(app, runner):
     other = TestClient(app)
     sign_up(other, "stranger@example.org")
     _, linked = linked_coach(app, runner)  # a coach reaches the runner; a stranger must not
+    linked |= _runs_and_feed(runner)
     routes = _routes_with_parameters()
     assert {path for _, path in routes} >= SHARED | PUBLIC | {"/api/v1/sessions/{day}"}
     for method, template in routes:
         path = _fill(template, VALUES | linked)
-        theirs = _call(other, method, path)
+        theirs = _call(other, method, path, template)
         if template in SHARED:
             assert theirs.status_code == 200, (method, template)
             mine = _call(runner, method, path)
@@ -82,6 +100,9 @@ def test_another_account_cannot_reach_the_runners_data_by_any_route(app, runner)
             assert theirs.status_code == 404, (method, template, theirs.text)
             assert "Clamshell" not in theirs.text
     assert runner.get("/api/v1/sessions/2026-11-30").json()["done_sets"] == 0
+    mine = runner.get("/api/v1/runs").json()["runs"]
+    assert [r["counts_for_load"] for r in mine] == [True]  # nobody else changed it
+    assert runner.get("/api/v1/calendar-feeds").json()[0]["revoked_at"] is None
 
 
 def test_another_account_cannot_log_a_set_into_the_runners_session(app, runner):

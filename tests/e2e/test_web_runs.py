@@ -22,7 +22,10 @@ BAD = "fitdecode__activity-unexpected-eof.fit"
 def _files(*names: str, stack: ExitStack) -> list[tuple[str, tuple[str, object, str]]]:
     folder = runs_folder()
     return [
-        ("files", (name, stack.enter_context((folder / name).open("rb")), "application/octet-stream"))
+        (
+            "files",
+            (name, stack.enter_context((folder / name).open("rb")), "application/octet-stream"),
+        )
         for name in names
     ]
 
@@ -135,7 +138,9 @@ def test_the_api_twins(runner):
     run_id = listed["runs"][0]["id"]
     patched = runner.patch(f"/api/v1/runs/{run_id}", json={"counts_for_load": False})
     assert patched.status_code == 200 and patched.json()["counts_for_load"] is False
-    assert runner.patch(f"/api/v1/runs/{run_id}", json={"counts_for_load": "maybe"}).status_code == 422
+    assert (
+        runner.patch(f"/api/v1/runs/{run_id}", json={"counts_for_load": "maybe"}).status_code == 422
+    )
     empty = runner.post("/api/v1/runs", files={"other": ("a.txt", b"x")})
     assert empty.status_code == 422
     assert empty.headers["content-type"] == "application/problem+json"
@@ -152,7 +157,7 @@ def test_the_load_page_draws_weeks_beside_strength(runner, clock):
     page = runner.get("/load")
     assert page.status_code == 200
     assert '<svg xmlns="http://www.w3.org/2000/svg" class="chart"' in page.text
-    assert "<title id=\"load-chart-title\">" in page.text
+    assert '<title id="load-chart-title">' in page.text
     assert re.search(r'<li id="ref-1" value="1">Williams', page.text)
     assert '<a href="#ref-1"' in page.text
     assert "style=" not in page.text.split("<main", 1)[1]  # the CSP allows no inline style
@@ -167,7 +172,9 @@ def _feed_events(client: TestClient, url: str) -> dict[str, str]:
 
 
 def test_a_calendar_link_is_served_without_a_session_then_revoked(runner, app):
-    made = runner.post("/settings/calendar", data={"csrf_token": csrf_of(runner, "/settings/calendar")})
+    made = runner.post(
+        "/settings/calendar", data={"csrf_token": csrf_of(runner, "/settings/calendar")}
+    )
     assert made.status_code == 201
     url = re.search(r'id="feed-url"[^>]*value="(http://testserver/calendar/[^"]+\.ics)"', made.text)
     assert url, made.text[:2000]
@@ -210,3 +217,28 @@ def test_calendar_feeds_over_the_api(runner, app):
 def test_the_pages_need_a_session(app, page):
     response = TestClient(app).get(page, follow_redirects=False)
     assert response.status_code == 303 and response.headers["location"] == "/sign-in"
+
+
+def test_an_upload_that_shows_a_new_week_moves_the_plan_and_says_why(runner, tmp_path):
+    """Six weeks of Tue/Thu/Sat runs (written here as GPX) for a runner whose profile leaves
+    the week open: the plan's coming sessions move, and the result explains it."""
+    from tests.e2e.test_cli_load_and_fit import write_runs
+
+    profile = runner.get("/api/v1/profile").json()
+    open_week = profile | {"running_days": [], "long_run_day": None, "hard_days": []}
+    assert runner.put("/api/v1/profile", json=open_week).status_code == 200
+    write_runs(tmp_path / "runs")
+    with ExitStack() as stack:
+        files = [
+            ("files", (p.name, stack.enter_context(p.open("rb")), "application/gpx+xml"))
+            for p in sorted((tmp_path / "runs").iterdir())
+        ]
+        page = runner.post("/runs", files=files, data={"csrf_token": csrf_of(runner, "/runs")})
+    assert page.status_code == 200
+    assert "<strong>18</strong> imported" in page.text
+    assert "Your plan now fits the week your runs show" in page.text
+    text = " ".join(page.text.split())
+    assert "Strength days now" in text
+    load = runner.get("/load").text
+    assert "Week of 16 Nov 2026" in load or "Week of 23 Nov 2026" in load  # the jump is flagged
+    assert re.search(r'<a href="#ref-\d" aria-label="reference \d">\[\d\]</a>', load)

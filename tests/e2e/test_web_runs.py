@@ -242,3 +242,21 @@ def test_an_upload_that_shows_a_new_week_moves_the_plan_and_says_why(runner, tmp
     load = runner.get("/load").text
     assert "Week of 16 Nov 2026" in load or "Week of 23 Nov 2026" in load  # the jump is flagged
     assert re.search(r'<a href="#ref-\d" aria-label="reference \d">\[\d\]</a>', load)
+
+
+def test_the_cli_calendar_uses_the_reminder_time_unless_told(runner, db_url):
+    from tests.e2e.test_cli_library import hipstride
+
+    settings = runner.get("/api/v1/settings").json()
+    runner.put("/api/v1/settings", json=settings | {"reminder_time": "06:15"})
+    env = {"HIPSTRIDE_DATABASE_URL": db_url}
+    default = hipstride("calendar", "--out", "-", env=env)
+    assert default.returncode == 0, default.stderr
+    starts = {
+        e.dtstart.value.strftime("%H:%M") for e in vobject.readOne(default.stdout).vevent_list
+    }
+    assert starts == {"06:15"}
+    told = hipstride("calendar", "--out", "-", "--at", "19:45", env=env)
+    assert {
+        e.dtstart.value.strftime("%H:%M") for e in vobject.readOne(told.stdout).vevent_list
+    } == {"19:45"}

@@ -29,6 +29,7 @@ from hipstride.store.tables import (
     Account,
     Athlete,
     Base,
+    CalendarFeed,
     Checkin,
     Clearance,
     CoachInvitation,
@@ -374,6 +375,7 @@ def test_deleting_an_athlete_deletes_what_belongs_to_them(migrated: Engine) -> N
                         source_hash="0" * 64,
                         source_name="run.fit",
                     ),
+                    CalendarFeed(athlete_id=owner.id, token_hash=f"f-{owner.name}"),
                 ]
             )
             session.flush()

@@ -22,7 +22,8 @@ from tests.browser.guided import SESSION
 
 WITH_PARAMETERS = ["/exercises/clamshell", SESSION, "/exercises/no-such-exercise"]
 ANONYMOUS = {"/sign-in", "/sign-up"}
-NOT_PAGES = re.compile(r"\.(pdf|svg|png|json|csv|zip)$|^/sign-out$")
+FILES = "pdf|svg|png|json|csv|zip|ics|gpx|tcx|fit|xml|txt|webmanifest"  # downloads, not pages
+NOT_PAGES = re.compile(rf"\.({FILES})$|^/sign-out$")
 IMPACTS = {"serious", "critical"}
 
 

@@ -6,7 +6,7 @@ import subprocess
 import sys
 
 HEAVY = {"pydantic", "sqlalchemy", "alembic", "fastapi", "starlette", "uvicorn", "matplotlib",
-         "fpdf", "yaml", "jinja2"}  # fmt: skip
+         "fpdf", "yaml", "jinja2", "numpy", "cv2", "mediapipe"}  # fmt: skip
 
 
 def test_importing_the_cli_loads_no_heavy_library():

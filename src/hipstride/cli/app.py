@@ -61,6 +61,7 @@ def main_callback(
 
 def _register() -> None:
     from hipstride.cli import (
+        analyze,
         assess,
         content,
         data,
@@ -79,6 +80,7 @@ def _register() -> None:
     app.command()(runner.profile)
     app.command()(assess.assess)
     app.command()(assess.clear)
+    app.command()(analyze.analyze)
     app.add_typer(plan.app, name="plan")
     app.command()(train.train)
     app.command()(log.log)

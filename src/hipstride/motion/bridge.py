@@ -63,10 +63,11 @@ def holds(track: Track, cam: CameraView, reps: list[Repetition]) -> list[SideHol
             continue
         side, (a, b) = max(candidates, key=lambda c: c[1][1] - c[1][0])
         height = np.abs(np.nan_to_num(part[a : b + 1], nan=0.0))
-        a = a + int(np.flatnonzero(height >= LIFTED * height.max())[0])
-        a, b = a + rep.start_index, b + rep.start_index
+        high = np.flatnonzero(height >= LIFTED * height.max())
+        a, b, down = a + int(high[0]), b, a + int(high[-1])
+        a, b, down = a + rep.start_index, b + rep.start_index, down + rep.start_index
         frames = list(range(a, b + 1))
-        hold_s = float(track.t[b] - track.t[a])
+        hold_s = float(track.t[down] - track.t[a])
         leg = (f"{side}_ankle", f"{side}_hip", "left_hip", "right_hip")
         if cam.view == "front":
             settle = max(a + 1, int(np.searchsorted(track.t, track.t[a] + SETTLE_S)))

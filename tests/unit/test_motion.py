@@ -183,7 +183,7 @@ def test_a_level_bridge_holds_until_the_foot_comes_down():
 
 
 def test_side_on_a_bridge_shows_hip_extension_but_not_the_pelvic_drop():
-    analysis, truth = _bridge("side", hold_s=10.0, pelvic_drop_deg=15.0, noise_px=1.0)
+    analysis, _ = _bridge("side", hold_s=10.0, pelvic_drop_deg=15.0, noise_px=1.0)
     assert len(analysis.holds) == 2
     for hold in analysis.holds:
         assert hold.pelvic_drop_deg is None and hold.dropped is None

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from bench import figures, plan_generation, set_logging, startup
+from bench import camera, figures, plan_generation, set_logging, startup
 
 if __name__ == "__main__":
-    for module in (startup, plan_generation, set_logging, figures):
+    for module in (startup, plan_generation, set_logging, figures, camera):
         module.main()
         print()

@@ -43,7 +43,7 @@ class ClipInfo:
         return max(1, math.floor(self.fps / target_fps + 0.5)) if self.fps > 0 else 1
 
 
-def _modules() -> tuple[Any, Any]:
+def modules() -> tuple[Any, Any]:
     try:
         import cv2
         from mediapipe.python.solutions import pose as mp_pose
@@ -63,7 +63,7 @@ def _rotate_code(cv2: Any, degrees: int) -> int | None:
 @contextmanager
 def open_clip(path: Path) -> Iterator[tuple[Any, ClipInfo]]:
     """An OpenCV capture that turns nothing itself, and what the clip says about itself."""
-    cv2, _ = _modules()
+    cv2, _ = modules()
     if not path.is_file():
         raise VideoError(f"{path}: no such file. Check the path.")
     if path.stat().st_size == 0:
@@ -95,7 +95,7 @@ def open_clip(path: Path) -> Iterator[tuple[Any, ClipInfo]]:
 
 def upright_frames(cap: Any, info: ClipInfo, stride: int) -> Iterator[tuple[int, Any]]:
     """(index, upright BGR frame) for every ``stride``-th frame; skipped ones are only grabbed."""
-    cv2, _ = _modules()
+    cv2, _ = modules()
     code = _rotate_code(cv2, info.rotation)
     index = 0
     while True:
@@ -120,7 +120,7 @@ def read_landmarks(
     path: Path, *, target_fps: float = TARGET_FPS, progress: Progress | None = None
 ) -> LandmarkSequence:
     """The pose in every sampled frame of the clip at ``path``."""
-    cv2, mp_pose = _modules()
+    cv2, mp_pose = modules()
     with open_clip(path) as (cap, info):
         stride = info.stride(target_fps)
         total = max(1, math.ceil(info.frames / stride))

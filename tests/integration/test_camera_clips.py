@@ -88,3 +88,20 @@ def test_our_landmarks_on_the_front_clip_stay_near_the_reference(clip_landmarks)
     ]
     assert len(distances) >= 60 * 33
     assert sum(distances) / len(distances) < 10
+
+
+def test_the_service_reports_progress_as_it_reads_a_clip():
+    """What a web route's job would show: frames done of frames in all, to the end."""
+    from hipstride.services.camera import check_clip
+
+    require_video_extra()
+    seen: list[tuple[int, int]] = []
+    check = check_clip(
+        shared_path("media", FRONT),
+        catalog=load_catalog(),
+        step_id="bodyweight-squat",
+        progress=lambda done, total: seen.append((done, total)),
+    )
+    assert seen[-1] == (65, 65)
+    assert [done for done, _ in seen] == list(range(1, 66))
+    assert check.analysis.rep_count == 3 and check.analysis.subject == "bodyweight-squat"

@@ -265,3 +265,50 @@ def test_the_analysis_is_plain_json_data():
     analysis, _ = _squat()
     data = json.loads(json.dumps(analysis.to_json()))
     assert data["rep_count"] == 3 and data["score"] == 3 and len(data["cues"]) <= 3
+
+
+def _moved(
+    seq: LandmarkSequence, truth: Truth, moves: dict[str, float], phases: tuple[str, ...]
+) -> LandmarkSequence:
+    """``moves`` (landmark → x shift, in picture widths) applied in the frames of ``phases``,
+    for faults the body model does not make: tipping back, knees falling in."""
+    from hipstride.figures.landmarks import INDEX
+
+    frames = []
+    for frame, real in zip(seq.frames, truth.frames, strict=True):
+        if frame.landmarks is None or real.phase not in phases:
+            frames.append(frame)
+            continue
+        points = list(frame.landmarks)
+        for name, dx in moves.items():
+            p = points[INDEX[name]]
+            points[INDEX[name]] = Landmark(p.x + dx, p.y, p.z, p.visibility)
+        frames.append(Frame(frame.time_s, tuple(points), None))
+    return LandmarkSequence(seq.fps, seq.width, seq.height, tuple(frames), seq.source)
+
+
+def test_tipping_back_at_the_bottom_is_named_and_cued_first():
+    seq, truth = synthesize(SQUAT_TEST, reps=2)
+    first = seq.frames[0].landmarks
+    assert first is not None
+    torso = (first[23].y - first[11].y) * seq.height / seq.width  # in picture widths
+    upper = ("left_hip", "right_hip", "left_shoulder", "right_shoulder", "nose")
+    tipped = _moved(seq, truth, dict.fromkeys(upper, -torso), ("pause",))
+    analysis = analyze(tipped, family="squat", subject=SQUAT_TEST.id, test=SQUAT_TEST)
+    assert "falls-back" in analysis.outcomes and analysis.score == 2
+    assert analysis.cues[0].startswith("Bring your weight")
+
+
+def test_knees_falling_in_seen_from_the_front_is_a_screening_flag():
+    seq, truth = synthesize(SQUAT_TEST, reps=2, view="front")
+    knees = seq.frames[0].landmarks
+    assert knees is not None
+    gap = abs(knees[25].x - knees[26].x)
+    inward = 0.3 * gap if knees[25].x < knees[26].x else -0.3 * gap
+    caved = _moved(seq, truth, {"left_knee": inward, "right_knee": -inward}, ("pause",))
+    analysis = analyze(caved, family="squat", subject=SQUAT_TEST.id, test=SQUAT_TEST)
+    flag = analysis.figure("knees-over-feet")
+    assert flag.value is not None and flag.value < 0.8 and "screening" in (flag.note or "")
+    assert any("knees point" in c for c in analysis.cues)
+    level, _ = _squat(view="front")
+    assert not any("knees point" in c for c in level.cues)

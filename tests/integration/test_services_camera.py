@@ -44,6 +44,7 @@ def test_a_bridge_clip_of_both_sides_is_saved_per_side_from_the_camera(session: 
     clip = _write(tmp_path / "bridge.json", _both_sides(8.0, 20.0))
     check = camera.check_clip(clip, catalog=CATALOG, test="bridge")
     assert [h.side for h in check.analysis.holds] == ["left", "right"]
+    assert check.analysis.score == 1 and "side-difference" in check.analysis.outcomes
     athlete = runner.athlete(session, name="ana", now=T0)
     result = camera.save_bridge_test(
         session, catalog=CATALOG, athlete_id=athlete.id, analysis=check.analysis, now=T0

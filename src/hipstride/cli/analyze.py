@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -23,6 +24,7 @@ NOT_A_DIAGNOSIS = (
 )
 
 
+@contextmanager
 def _progress_bar(label: str, quiet: bool) -> Iterator[Callable[[int, int], None]]:
     """A rich bar on stderr, so --json output on stdout stays clean."""
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeRemainingColumn
@@ -108,8 +110,6 @@ def analyze(
     Side-on at hip height for the deep squat, from the feet for the bridge test. Never a
     diagnosis: what one camera cannot judge is said so.
     """
-    from contextlib import contextmanager
-
     from hipstride.services import camera
     from hipstride.video import INSTALL_HINT, available
 
@@ -125,9 +125,8 @@ def analyze(
     if annotate is not None and not needs_video:
         fail("--annotate needs the video itself, not a landmark file", code=2)
     catalog = catalog_or_exit(ctx.obj)
-    bar = contextmanager(_progress_bar)
     try:
-        with bar(f"Reading {clip.name}", as_json) as progress:
+        with _progress_bar(f"Reading {clip.name}", as_json) as progress:
             check = camera.check_clip(
                 clip, catalog=catalog, test=test, step_id=exercise, progress=progress
             )
@@ -141,7 +140,7 @@ def analyze(
         from hipstride.video.annotate import annotate as draw
 
         try:
-            with bar(f"Writing {annotate.name}", as_json) as progress:
+            with _progress_bar(f"Writing {annotate.name}", as_json) as progress:
                 draw(clip, check.sequence, analysis, annotate, progress=progress)
         except VideoError as exc:
             fail(str(exc))

@@ -118,6 +118,14 @@ def analyze(
     cam = camera_view(tk)
     sig = signal(tk, family)
     reps = repetitions(sig, tk.t, min_amplitude=MIN_AMPLITUDE)
+    notes: list[str] = []
+    if family == "side-step" and cam.view == "side":
+        reps = []
+        notes.append(
+            f"Side steps: {CANNOT_JUDGE}, the feet move towards the camera. Film from the front."
+        )
+    elif not reps:
+        notes.append("No full repetition was found: film the whole movement, start to finish.")
     figures = [
         Figure(
             "repetitions",
@@ -134,14 +142,6 @@ def analyze(
             cam.confidence,
         ),
     ]
-    notes: list[str] = []
-    if family == "side-step" and cam.view == "side":
-        reps = []
-        notes.append(
-            f"Side steps: {CANNOT_JUDGE}, the feet move towards the camera. Film from the front."
-        )
-    elif not reps:
-        notes.append("No full repetition was found: film the whole movement, start to finish.")
     cues: list[str] = []
     score: int | None = None
     outcomes: tuple[str, ...] = ()
@@ -164,6 +164,10 @@ def analyze(
                 )
     if family == "glute-bridge":
         holds = bridge.holds(tk, cam, reps)
+        if test is not None:
+            score, outcomes = bridge.score(test, holds)
+            if score is None:
+                notes.append("The score needs a hold on each side: film both sides.")
     cues += [c for c in _general_cues(family, reps) if c not in cues]
     if test is not None:
         notes.append("The camera cannot tell whether anything hurt: stop and score 0 if it did.")

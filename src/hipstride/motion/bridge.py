@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import numpy as np
 
+from hipstride.assess.bridge import BridgeSide, score_bridge
+from hipstride.knowledge.models import SelfTest
 from hipstride.motion.reps import Repetition
 from hipstride.motion.results import CANNOT_JUDGE, SCREENING, SideHold, confidence
 from hipstride.motion.series import Array, Track, angle_at, clean
@@ -103,3 +105,16 @@ def holds(track: Track, cam: CameraView, reps: list[Repetition]) -> list[SideHol
                 )
             )
     return found
+
+
+def score(test: SelfTest, found: list[SideHold]) -> tuple[int | None, tuple[str, ...]]:
+    """The rubric's score from the first hold of each side, when both were filmed."""
+    first = {h.side: h for h in reversed(found)}
+    if set(first) != {"left", "right"}:
+        return None, ()
+    left, right = (
+        BridgeSide(hold_seconds=first[s].hold_s, pelvic_drop=bool(first[s].dropped))
+        for s in ("left", "right")
+    )
+    result = score_bridge(test, left, right)
+    return result.score, result.outcomes

@@ -134,7 +134,7 @@ def save_bridge_test(
     session: Session, *, catalog: Catalog, athlete_id: uuid.UUID, analysis: Analysis, now: datetime
 ) -> BridgeResult:
     """Both sides' holds, one row per side as the self-test form stores them."""
-    sides = {h.side: h for h in analysis.holds}
+    sides = {h.side: h for h in reversed(analysis.holds)}  # the first hold of each side
     if analysis.subject != BRIDGE_TEST or set(sides) != {"left", "right"}:
         raise NotSaved("This clip does not show a hold on each side: film both sides to save.")
     measured = {

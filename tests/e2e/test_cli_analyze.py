@@ -187,3 +187,16 @@ def test_a_saved_exercise_clip_logs_the_next_set_with_the_counted_reps(tmp_path)
     with create_engine(db).connect() as conn:
         rows = conn.execute(text("SELECT step_id, set_number, reps, pain FROM set_logs")).all()
     assert [tuple(r) for r in rows] == [(squat["step_id"], 1, 6, 1)]
+
+
+def test_without_the_video_extra_the_command_says_how_to_add_it(tmp_path):
+    broken = tmp_path / "site" / "mediapipe"
+    broken.mkdir(parents=True)
+    (broken / "__init__.py").write_text("raise ImportError('not installed here')\n")
+    clip = shared_path("media", "front_oblique_squats.mp4")
+    result = hipstride(
+        "analyze", str(clip), "--test", "deep-squat", env={"PYTHONPATH": str(broken.parent)}
+    )
+    assert result.returncode == 1
+    err = _flat(result.stderr)
+    assert "pip install 'hipstride[video]'" in err and "mediapipe==0.10.21" in err

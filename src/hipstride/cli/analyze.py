@@ -111,7 +111,7 @@ def analyze(
     diagnosis: what one camera cannot judge is said so.
     """
     from hipstride.services import camera
-    from hipstride.video import INSTALL_HINT, available
+    from hipstride.video import INSTALL_HINT, MissingExtra, available
 
     if (test is None) == (exercise is None):
         fail("give --test deep-squat|bridge or --exercise ID (one of them)", code=2)
@@ -121,7 +121,7 @@ def analyze(
         fail("--save on an exercise needs --pain 0-10: the camera cannot see pain", code=2)
     needs_video = clip.suffix.lower() != ".json"
     if (needs_video or annotate is not None) and not available():
-        fail("OpenCV and MediaPipe are not installed", INSTALL_HINT)
+        fail("OpenCV and MediaPipe are not installed", escape(INSTALL_HINT))
     if annotate is not None and not needs_video:
         fail("--annotate needs the video itself, not a landmark file", code=2)
     catalog = catalog_or_exit(ctx.obj)
@@ -131,9 +131,11 @@ def analyze(
                 clip, catalog=catalog, test=test, step_id=exercise, progress=progress
             )
     except LookupError as exc:
-        fail(str(exc), "Run `hipstride exercises` to see every step id.", code=2)
+        fail(escape(str(exc)), "Run `hipstride exercises` to see every step id.", code=2)
     except camera.ClipError as exc:
-        fail(str(exc))
+        fail(escape(str(exc)))
+    except MissingExtra:
+        fail("OpenCV or MediaPipe cannot be imported", escape(INSTALL_HINT))
     analysis = check.analysis
     if annotate is not None:
         from hipstride.video import VideoError
@@ -143,7 +145,7 @@ def analyze(
             with _progress_bar(f"Writing {annotate.name}", as_json) as progress:
                 draw(clip, check.sequence, analysis, annotate, progress=progress)
         except VideoError as exc:
-            fail(str(exc))
+            fail(escape(str(exc)))
     if as_json:
         print_json(analysis.to_json())
     else:
@@ -181,5 +183,5 @@ def _save(ctx: typer.Context, analysis: Analysis, pain: int | None, day: str | N
                     now=now(),
                 )
     except (camera.NotSaved, training.NoSession) as exc:
-        fail(str(exc))
+        fail(escape(str(exc)))
     errors.print(message)

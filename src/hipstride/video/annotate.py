@@ -31,12 +31,18 @@ LEFT, RIGHT, MIDDLE, TEXT = (255, 160, 40), (40, 160, 255), (230, 230, 230), (25
 
 
 def _caption(analysis: Analysis) -> list[str]:
+    """A few lines of figures; OpenCV's fonts are ASCII only, so degrees are spelt out."""
     lines = [f"{analysis.subject}: {analysis.view} view"]
     if analysis.score is not None:
         lines.append(f"score {analysis.score}/3")
-    shown = [f for f in analysis.figures if f.value is not None and f.id != "view-ratio"]
+    shown = [
+        f
+        for f in analysis.figures
+        if f.value is not None and f.id not in ("view-ratio", "repetitions")
+    ]
     for f in shown[:4]:
-        lines.append(f"{f.label}: {f.value}{'' if f.unit in ('count', 'yes/no') else ' ' + f.unit}")
+        unit = {"°": " deg", "torso": " torso"}.get(f.unit, "")
+        lines.append(f"{f.label}: {f.value}{unit}")
     return lines
 
 

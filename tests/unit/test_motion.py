@@ -312,3 +312,41 @@ def test_knees_falling_in_seen_from_the_front_is_a_screening_flag():
     assert any("knees point" in c for c in analysis.cues)
     level, _ = _squat(view="front")
     assert not any("knees point" in c for c in level.cues)
+
+
+@pytest.mark.parametrize(
+    ("step_id", "view", "figure_id", "truth_angle"),
+    [
+        ("glute-bridge", "side", "hip-line-top", "hip_flexion_right"),
+        ("quadruped-hip-extension", "side", "hip-extension-top", "hip_flexion_right"),
+        ("clamshell", "front", "knee-opening", "hip_abduction"),
+    ],
+)
+def test_each_familys_own_figure_matches_the_body_from_the_view_that_shows_it(
+    step_id, view, figure_id, truth_angle
+):
+    analysis, truth = _step(step_id, reps=3, view=view, noise_px=2.0)
+    real = _truth_at(truth, truth.reps[0].bottom_s, truth_angle)
+    expected = real if truth_angle == "hip_abduction" else 180 - real
+    figure = analysis.figure(figure_id)
+    assert figure.value == pytest.approx(expected, abs=5)
+    assert figure.confidence > 0.4
+
+
+@pytest.mark.parametrize(
+    ("step_id", "view", "figure_id"),
+    [
+        ("glute-bridge", "front", "hip-line-top"),
+        ("quadruped-hip-extension", "front", "hip-extension-top"),
+    ],
+)
+def test_a_familys_own_figure_from_the_wrong_view_is_not_judged(step_id, view, figure_id):
+    analysis, _ = _step(step_id, reps=2, view=view)
+    assert analysis.figure(figure_id).value is None
+    assert analysis.figure(figure_id).note == CANNOT_JUDGE
+
+
+def test_side_steps_report_how_wide_the_feet_go():
+    analysis, _ = _step("banded-side-step", reps=2, view="front")
+    width = analysis.figure("step-width").value
+    assert isinstance(width, float) and width > 1.5

@@ -14,6 +14,7 @@ import numpy as np
 from hipstride.figures.landmarks import LandmarkSequence
 from hipstride.knowledge.models import SelfTest
 from hipstride.motion import bridge, squat
+from hipstride.motion.families import family_figure
 from hipstride.motion.reps import Repetition, repetitions
 from hipstride.motion.results import CANNOT_JUDGE, Analysis, Figure, RepFigures, confidence
 from hipstride.motion.series import Array, Track, clean, track
@@ -142,6 +143,9 @@ def analyze(
             cam.confidence,
         ),
     ]
+    own = family_figure(tk, cam, family, sig, reps)
+    if own is not None:
+        figures.append(own)
     cues: list[str] = []
     score: int | None = None
     outcomes: tuple[str, ...] = ()

@@ -8,6 +8,7 @@ on shows the shoulder-hip-knee line instead, which the front view cannot.
 from __future__ import annotations
 
 import numpy as np
+import numpy.typing as npt
 
 from hipstride.assess.bridge import BridgeSide, score_bridge
 from hipstride.knowledge.models import SelfTest
@@ -25,7 +26,7 @@ SETTLE_S = 0.5
 """The pelvis's level is read over the first half second of the hold."""
 
 
-def _runs(mask: np.ndarray) -> list[tuple[int, int]]:  # type: ignore[type-arg]
+def _runs(mask: npt.NDArray[np.bool_]) -> list[tuple[int, int]]:
     """Inclusive index ranges where ``mask`` is true."""
     runs: list[tuple[int, int]] = []
     start = None

@@ -12,7 +12,7 @@ from typing import Literal
 
 import numpy as np
 
-from hipstride.motion.series import Track
+from hipstride.motion.series import Array, Track
 
 View = Literal["side", "front"]
 SIDE_BELOW = 0.4
@@ -32,7 +32,7 @@ class CameraView:
     """The side nearer the camera (better seen) in a side view."""
 
 
-def _median(values: np.ndarray) -> float:  # type: ignore[type-arg]
+def _median(values: Array) -> float:
     valid = values[~np.isnan(values)]
     return float(np.median(valid)) if valid.size else float("nan")
 

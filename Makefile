@@ -12,7 +12,8 @@ install: $(INSTALLED)
 $(INSTALLED): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --upgrade pip
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[dev]'
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[dev,video]'
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps 'mediapipe==0.10.21'
 	@touch $@
 
 # Migrates the database, makes the local runner's account and serves the web app on

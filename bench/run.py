@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from bench import (
+    camera,
     figures,
     plan_generation,
     run_import,
@@ -21,6 +22,7 @@ if __name__ == "__main__":
         web_load,
         running_week,
         run_import,
+        camera,
     ):
         module.main()
         print()

@@ -6,7 +6,8 @@ import subprocess
 import sys
 
 HEAVY = {"pydantic", "sqlalchemy", "alembic", "fastapi", "starlette", "uvicorn", "matplotlib",
-         "fpdf", "yaml", "jinja2", "gpxpy", "garmin_fit_sdk"}  # fmt: skip
+         "fpdf", "yaml", "jinja2", "gpxpy", "garmin_fit_sdk", "numpy", "cv2",
+         "mediapipe"}  # fmt: skip
 
 
 def test_importing_the_cli_loads_no_heavy_library():

@@ -61,6 +61,7 @@ def main_callback(
 
 def _register() -> None:
     from hipstride.cli import (
+        analyze,
         assess,
         calendar,
         content,
@@ -84,6 +85,7 @@ def _register() -> None:
     app.command()(runner.profile)
     app.command()(assess.assess)
     app.command()(assess.clear)
+    app.command()(analyze.analyze)
     app.add_typer(plan.app, name="plan")
     plan.app.command("fit")(fit.fit)
     app.command()(train.train)

@@ -112,6 +112,8 @@ def test_each_page_is_accessible_and_photographed(
                 animations="disabled",
             )
             if size == "phone":
+                width = page.evaluate("document.documentElement.scrollWidth")
+                assert width <= PHONE["viewport"]["width"], f"{path} scrolls sideways: {width}px"
                 violations = axe_violations(page, axe_script)
                 assert not violations, f"{path} at {size} size:\n{_describe(violations)}"
         finally:

@@ -98,6 +98,15 @@ def test_an_oversized_or_unsized_upload_is_refused_before_it_is_read(runner):
         headers={"content-type": "multipart/form-data; boundary=x"},
     )
     assert unsized.status_code == 411
+    page = runner.post(  # the page checks the size before it reads the form's CSRF token
+        "/runs",
+        content=b"--x--\r\n",
+        headers={
+            "content-type": "multipart/form-data; boundary=x",
+            "content-length": str(MAX_UPLOAD_BYTES + 1),
+        },
+    )
+    assert page.status_code == 413 and "smaller batches" in page.text
 
 
 def test_the_list_shows_miles_and_a_run_can_be_left_out_of_load(runner):

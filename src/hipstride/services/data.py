@@ -79,6 +79,8 @@ SECTIONS = (
     # Links name a coach account of this database: a restored runner is invited again.
     Section("coach_links", "coach_links", "athlete_id", ("created_at",), kept=False),
     Section("runs", "runs", "athlete_id", ("start", "source_hash"), optional=True),
+    # Calendar links are credentials of this server: a restored runner makes new ones.
+    Section("calendar_feeds", "calendar_feeds", "athlete_id", ("created_at",), kept=False),
     Section(
         "accounts",
         "accounts",

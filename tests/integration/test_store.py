@@ -30,6 +30,7 @@ from hipstride.store.tables import (
     Athlete,
     Base,
     CalendarFeed,
+    CameraJob,
     Checkin,
     Clearance,
     CoachInvitation,
@@ -376,6 +377,14 @@ def test_deleting_an_athlete_deletes_what_belongs_to_them(migrated: Engine) -> N
                         source_name="run.fit",
                     ),
                     CalendarFeed(athlete_id=owner.id, token_hash=f"f-{owner.name}"),
+                    CameraJob(
+                        athlete_id=owner.id,
+                        kind="test",
+                        target="deep-squat",
+                        filename="squat.mp4",
+                        created_at=T0,
+                        updated_at=T0,
+                    ),
                 ]
             )
             session.flush()

@@ -81,6 +81,8 @@ SECTIONS = (
     Section("runs", "runs", "athlete_id", ("start", "source_hash"), optional=True),
     # Calendar links are credentials of this server: a restored runner makes new ones.
     Section("calendar_feeds", "calendar_feeds", "athlete_id", ("created_at",), kept=False),
+    # Camera checks in progress or just done: this server's work, not the runner's record.
+    Section("camera_jobs", "camera_jobs", "athlete_id", ("created_at",), kept=False),
     Section(
         "accounts",
         "accounts",

@@ -20,6 +20,7 @@ from sqlalchemy import (
     Dialect,
     ForeignKey,
     Index,
+    LargeBinary,
     MetaData,
     String,
     Text,
@@ -507,3 +508,39 @@ class CalendarFeed(Base):
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     last_read_at: Mapped[datetime | None]
     revoked_at: Mapped[datetime | None]
+
+
+JOB_STATUSES = ("queued", "running", "done", "failed")
+
+
+class CameraJob(Base):
+    """A camera check being analysed: its state lives here, not in the web process, so any
+    worker on any machine can report it; ``updated_at`` is the worker's heartbeat."""
+
+    __tablename__ = "camera_jobs"
+    __table_args__ = (
+        CheckConstraint(_in("status", JOB_STATUSES), name="status"),
+        CheckConstraint(_in("kind", ("test", "exercise")), name="kind"),
+    )
+
+    id: Mapped[uuid.UUID] = _id()
+    athlete_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("athletes.id", ondelete="CASCADE"), index=True
+    )
+    kind: Mapped[str] = mapped_column(String(16))
+    target: Mapped[str] = mapped_column(String(100))
+    """The self-test's name (deep-squat, bridge) or the step id."""
+    filename: Mapped[str] = mapped_column(String(200))
+    status: Mapped[str] = mapped_column(String(16), default="queued")
+    progress: Mapped[float] = mapped_column(default=0.0)
+    result: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    still: Mapped[bytes | None] = mapped_column(LargeBinary)
+    """A JPEG of one frame with the skeleton drawn (kept in the store, not on one machine)."""
+    error: Mapped[str | None] = mapped_column(Text)
+    keep_video: Mapped[bool] = mapped_column(default=False)
+    video_path: Mapped[str | None] = mapped_column(Text)
+    saved: Mapped[str | None] = mapped_column(Text)
+    """What saving the result did, once it is saved."""
+    created_at: Mapped[datetime]
+    updated_at: Mapped[datetime]
+    finished_at: Mapped[datetime | None]

@@ -27,7 +27,7 @@ def create_app(settings: Settings, *, clock: Callable[[], datetime] = _utcnow) -
     """The web app for ``settings``; ``clock`` is the one place the web reads the time."""
     from hipstride.services.library import catalog
     from hipstride.services.store import open_store
-    from hipstride.web import problems
+    from hipstride.web import jobs, problems
     from hipstride.web.security import SecurityHeaders
 
     app = FastAPI(
@@ -37,6 +37,7 @@ def create_app(settings: Settings, *, clock: Callable[[], datetime] = _utcnow) -
         docs_url=None,  # FastAPI's Swagger page loads scripts from a CDN; /docs is ours
         redoc_url=None,
         openapi_url="/api/v1/openapi.json",
+        lifespan=jobs.lifespan,  # camera checks' worker pool, shut down with the app
     )
     app.state.settings = settings
     app.state.store = open_store(settings)
@@ -61,12 +62,15 @@ def routers() -> list[tuple[APIRouter, str]]:
 
     pages = [(m.router, "") for m in (auth, dashboard, plan, library, handout, docs, session)]
     api = [(m.router, API_PREFIX) for m in (api_exercises, api_plan, api_sessions, api_sets)]
+    from hipstride.web.api import camera as api_camera
     from hipstride.web.coach_routes import coach_routers
+    from hipstride.web.pages import camera
     from hipstride.web.runner_routes import runner_routers
     from hipstride.web.runs_routes import runs_routers
 
     runner = runner_routers(API_PREFIX) + runs_routers(API_PREFIX)
-    return pages + api + runner + coach_routers(API_PREFIX)
+    camera_checks = [(camera.router, ""), (api_camera.router, API_PREFIX)]
+    return pages + api + runner + camera_checks + coach_routers(API_PREFIX)
 
 
 def app_from_env() -> FastAPI:

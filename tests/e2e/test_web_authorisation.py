@@ -59,7 +59,10 @@ def _content(response) -> bytes:
 
 
 # A valid body for the routes that need one, so the refusal is about whose data it is.
-BODIES = {"/api/v1/runs/{run_id}": {"counts_for_load": False}}
+BODIES = {
+    "/api/v1/runs/{run_id}": {"counts_for_load": False},
+    "/api/v1/camera-checks/{job_id}/save": {"pain": 0},
+}
 
 
 def _call(client: TestClient, method: str, path: str, template: str = ""):
@@ -80,11 +83,27 @@ def _runs_and_feed(runner: TestClient) -> dict[str, str]:
     return {"run_id": imported["files"][0]["run_id"], "feed_id": feed["id"]}
 
 
+def _camera_check(runner: TestClient) -> dict[str, str]:
+    """A camera check of the runner's own, from a landmark file (no pose model needed)."""
+    import json
+
+    from hipstride.figures.landmarks import to_json
+    from hipstride.figures.synthetic import synthesize
+    from hipstride.knowledge.catalog import load_catalog
+    from hipstride.web.jobs import wait_for_jobs
+
+    seq, _ = synthesize(load_catalog().step("clamshell"), reps=3)
+    clip = ("c.json", json.dumps(to_json(seq)).encode())
+    job = runner.post("/api/v1/camera-checks", data={"step": "clamshell"}, files={"clip": clip})
+    wait_for_jobs(runner.app, timeout=60)
+    return {"job_id": job.json()["id"]}
+
+
 def test_another_account_cannot_reach_the_runners_data_by_any_route(app, runner):
     other = TestClient(app)
     sign_up(other, "stranger@example.org")
     _, linked = linked_coach(app, runner)  # a coach reaches the runner; a stranger must not
-    linked |= _runs_and_feed(runner)
+    linked |= _runs_and_feed(runner) | _camera_check(runner)
     routes = _routes_with_parameters()
     assert {path for _, path in routes} >= SHARED | PUBLIC | {"/api/v1/sessions/{day}"}
     for method, template in routes:
@@ -103,6 +122,7 @@ def test_another_account_cannot_reach_the_runners_data_by_any_route(app, runner)
     mine = runner.get("/api/v1/runs").json()["runs"]
     assert [r["counts_for_load"] for r in mine] == [True]  # nobody else changed it
     assert runner.get("/api/v1/calendar-feeds").json()[0]["revoked_at"] is None
+    assert runner.get(f"/api/v1/camera-checks/{linked['job_id']}").json()["saved"] is None
 
 
 def test_another_account_cannot_log_a_set_into_the_runners_session(app, runner):

@@ -168,14 +168,17 @@ def _new_page(
 @router.get("/camera/new")
 def new_check(
     request: Request,
+    session: SessionDep,
     catalog: CatalogDep,
     templates: TemplatesDep,
     viewer: CurrentAccount,
+    athlete_id: OwnAthlete,
     test: str | None = None,
     step: str | None = None,
 ) -> Response:
+    """Where to put the phone, and the upload form; with nothing chosen, the choices."""
     if test is None and step is None:
-        return RedirectResponse("/camera", status_code=303)
+        return camera_home(request, session, catalog, templates, viewer, athlete_id)
     return _new_page(request, templates, viewer, subject(catalog, test=test, step_id=step))
 
 

@@ -103,9 +103,24 @@ def _findings_choice(
             return min(len(ladder) - 1, base + 1), why
     if family.kind is FamilyKind.MOBILITY:
         return base, "stretching closes every session"
-    return base, "the article's base exercise" + (
+    return base, _usual_start(len(ladder), base) + (
         " (you are new to strength work)" if novice else ""
     )
+
+
+def _usual_start(steps: int, base: int) -> str:
+    """Why the usual step, in a runner's words: where it sits on its ladder."""
+    easier, harder = base > 0, base < steps - 1
+    around = (
+        ", with easier steps below it and harder ones above"
+        if easier and harder
+        else ", with easier steps below it"
+        if easier
+        else ", with harder steps above it"
+        if harder
+        else ""
+    )
+    return "the usual first step" + around
 
 
 def start_step(

@@ -5,8 +5,12 @@ rest, the job's state read back from the store."""
 from __future__ import annotations
 
 import json
+import os
 import re
 import sqlite3
+import subprocess
+import sys
+import textwrap
 from contextlib import closing
 from datetime import timedelta
 from pathlib import Path
@@ -21,7 +25,7 @@ from hipstride.knowledge.catalog import load_catalog
 from hipstride.services import camera_jobs
 from hipstride.store import tables as db
 from hipstride.web import jobs
-from tests.conftest import shared_path
+from tests.conftest import ROOT, shared_path
 from tests.e2e.web_client import Clock, TestClient, csrf_of, sign_up
 from tests.integration.test_camera_clips import require_video_extra
 
@@ -215,3 +219,46 @@ def test_the_guidance_says_where_to_put_the_phone(runner, path):
 def test_a_step_the_camera_cannot_count_is_refused(runner):
     page = runner.get("/camera/new?step=seated-figure-four-stretch")
     assert page.status_code == 404 and "cannot check" in page.text
+
+
+def test_without_the_video_extra_the_page_says_how_to_add_it(db_url, tmp_path):
+    """In a process where OpenCV and MediaPipe cannot be imported (as if never installed)."""
+    script = tmp_path / "no_extra.py"
+    script.write_text(
+        textwrap.dedent(
+            f"""
+            import sys
+            sys.modules["cv2"] = sys.modules["mediapipe"] = None  # not importable, not found
+            from hipstride.settings import Settings
+            from hipstride.web import jobs
+            from hipstride.web.app import create_app
+            from tests.e2e.web_client import Clock, csrf_of, signed_in
+
+            settings = Settings(database_url={db_url!r}, athlete="runner")
+            app = create_app(settings, clock=Clock())
+            client = signed_in(app, settings)
+            page = client.get("/camera/new?test=deep-squat")
+            print("page:", "hipstride[video]" in page.text, page.status_code)
+            sent = client.post(
+                "/camera",
+                data={{"csrf_token": csrf_of(client), "test": "deep-squat"}},
+                files={{"clip": ("squat.mp4", b"0" * 100)}},
+                follow_redirects=False,
+            )
+            jobs.wait_for_jobs(app, timeout=60)
+            job = client.get("/api/v1/camera-checks/" + sent.headers["location"].split("/")[-1])
+            print("job:", job.json()["status"], job.json()["error"])
+            """
+        )
+    )
+    result = subprocess.run(
+        [sys.executable, str(script)],
+        cwd=ROOT,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "page: True 200" in result.stdout
+    assert "job: failed The camera check needs the optional video extra" in result.stdout

@@ -11,6 +11,7 @@ import sqlite3
 import subprocess
 import sys
 import textwrap
+import uuid
 from contextlib import closing
 from datetime import timedelta
 from pathlib import Path
@@ -26,7 +27,7 @@ from hipstride.services import camera_jobs
 from hipstride.store import tables as db
 from hipstride.web import jobs
 from tests.conftest import ROOT, shared_path
-from tests.e2e.web_client import Clock, TestClient, csrf_of, sign_up
+from tests.e2e.web_client import Clock, TestClient, csrf_of, link_path, sign_up
 from tests.integration.test_camera_clips import require_video_extra
 
 catalog = load_catalog()
@@ -262,3 +263,17 @@ def test_without_the_video_extra_the_page_says_how_to_add_it(db_url, tmp_path):
     assert result.returncode == 0, result.stderr
     assert "page: True 200" in result.stdout
     assert "job: failed The camera check needs the optional video extra" in result.stdout
+
+
+def test_the_worker_pool_stops_with_the_app_after_finishing_its_job(app, settings):
+    with TestClient(app) as client:  # runs the app's lifespan
+        assert client.get(link_path(settings), follow_redirects=False).status_code == 303
+        sent = client.post(
+            "/api/v1/camera-checks",
+            data={"step": "clamshell"},
+            files={"clip": ("c.json", _landmarks("clamshell", reps=3))},
+        )
+        assert sent.status_code == 202
+    assert app.state.camera_pool is None
+    with app.state.store.sessions() as session:
+        assert session.get_one(db.CameraJob, uuid.UUID(sent.json()["id"])).status == "done"

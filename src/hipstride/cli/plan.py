@@ -27,7 +27,7 @@ def build(
     if ctx.invoked_subcommand is not None:
         return
     from hipstride.services.assessment import NotCleared
-    from hipstride.services.planning import EmptyPlan, make_plan
+    from hipstride.services.planning import EmptyPlan, StartOutOfRange, make_plan
     from hipstride.services.runner import NeedsProfile
 
     catalog = catalog_or_exit(ctx.obj)
@@ -37,6 +37,8 @@ def build(
             _, plan = make_plan(
                 session, catalog=catalog, athlete_id=athlete.id, start=first, weeks=weeks, now=now()
             )
+    except StartOutOfRange as exc:
+        fail(f"--{exc}", "Leave --start out to begin today.", code=2)
     except (NotCleared, NeedsProfile, EmptyPlan) as exc:
         fail(str(exc), code=3 if isinstance(exc, NotCleared) else 1)
     console.print(

@@ -74,7 +74,7 @@ def record_set(
     log_id = training.start(session, athlete_id=athlete_id, todo=todo, now=now, guided=True)
     try:
         with session.begin_nested():
-            training.log_set(
+            row = training.log_set(
                 session,
                 session_log_id=log_id,
                 prescription_id=todo.prescription_ids[position],
@@ -91,9 +91,7 @@ def record_set(
         if found is None or found[1] != athlete_id:
             raise KeyTaken("This idempotency key was already used.", "idempotency_key") from None
         return found[0]
-    stored = _by_key(session, idempotency_key)
-    assert stored is not None
-    return stored[0]
+    return row
 
 
 def finish_day(

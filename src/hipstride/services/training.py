@@ -7,12 +7,12 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from hipstride.knowledge.catalog import Catalog
 from hipstride.plan import models as core
 from hipstride.services.convert import prescription_to_core
+from hipstride.store import queries
 from hipstride.store import tables as db
 from hipstride.store.queries import active_plan
 from hipstride.training.session import SetSlot, SlotKey, remaining
@@ -38,25 +38,23 @@ class SessionToDo:
     done_sets: int
 
 
-def _open_log(session: Session, planned_id: uuid.UUID) -> db.SessionLog | None:
-    return session.scalars(
-        select(db.SessionLog)
-        .where(db.SessionLog.planned_session_id == planned_id)
-        .order_by(db.SessionLog.started_at.desc())
-    ).first()
+def _no_session(session: Session, *, athlete_id: uuid.UUID, day: date) -> NoSession:
+    """Why nothing is planned on ``day``, with the next session's day when there is one."""
+    plan = active_plan(session, athlete_id=athlete_id)
+    if plan is None:
+        return NoSession("No plan yet. Run `hipstride plan` to make one.")
+    upcoming = [s.day for s in plan.sessions if s.day > day]
+    hint = f" The next session is on {upcoming[0]:%a %d %b}." if upcoming else ""
+    return NoSession(f"No strength session is planned for {day:%a %d %b}.{hint}")
 
 
 def session_for(session: Session, *, athlete_id: uuid.UUID, day: date) -> SessionToDo:
-    """The planned session on ``day`` (or the next one not yet done), with its progress."""
-    plan = active_plan(session, athlete_id=athlete_id)
-    if plan is None:
-        raise NoSession("No plan yet. Run `hipstride plan` to make one.")
-    planned = next((s for s in plan.sessions if s.day == day), None)
+    """The planned session on ``day``, with its progress (two statements: the session with
+    its prescriptions, its latest log with its sets)."""
+    planned = queries.planned_session_on(session, athlete_id=athlete_id, day=day)
     if planned is None:
-        upcoming = [s.day for s in plan.sessions if s.day > day]
-        hint = f" The next session is on {upcoming[0]:%a %d %b}." if upcoming else ""
-        raise NoSession(f"No strength session is planned for {day:%a %d %b}.{hint}")
-    log = _open_log(session, planned.id)
+        raise _no_session(session, athlete_id=athlete_id, day=day)
+    log = queries.latest_session_log(session, planned_session_id=planned.id)
     done: list[SlotKey] = []
     if log is not None:
         position = {p.id: p.position for p in planned.prescriptions}
@@ -110,27 +108,27 @@ def log_set(
     reps_in_reserve: int | None,
     now: datetime,
     idempotency_key: str | None = None,
-) -> None:
+) -> db.SetLog:
     """One set, target and actual side by side. The caller commits right after."""
     if not 0 <= pain <= 10:
         raise ValueError(f"pain must be 0 to 10, got {pain}")
-    session.add(
-        db.SetLog(
-            session_log_id=session_log_id,
-            prescription_id=prescription_id,
-            step_id=slot.prescription.step_id,
-            set_number=slot.set_number,
-            side=slot.side,
-            target_reps=slot.target_reps,
-            target_hold_seconds=slot.target_hold_seconds,
-            reps=reps,
-            held_seconds=held_seconds,
-            pain=pain,
-            reps_in_reserve=reps_in_reserve,
-            logged_at=now,
-            idempotency_key=idempotency_key,
-        )
+    row = db.SetLog(
+        session_log_id=session_log_id,
+        prescription_id=prescription_id,
+        step_id=slot.prescription.step_id,
+        set_number=slot.set_number,
+        side=slot.side,
+        target_reps=slot.target_reps,
+        target_hold_seconds=slot.target_hold_seconds,
+        reps=reps,
+        held_seconds=held_seconds,
+        pain=pain,
+        reps_in_reserve=reps_in_reserve,
+        logged_at=now,
+        idempotency_key=idempotency_key,
     )
+    session.add(row)
+    return row
 
 
 @dataclass(frozen=True)

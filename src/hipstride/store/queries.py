@@ -5,17 +5,21 @@ from __future__ import annotations
 import uuid
 from datetime import date, datetime
 
-from sqlalchemy import func, select, update
-from sqlalchemy.orm import Session
+from sqlalchemy import ScalarSelect, func, select, update
+from sqlalchemy.orm import Session, joinedload, selectinload
 
 from hipstride.store.tables import (
+    Account,
     Athlete,
     Checkin,
     Clearance,
     PainScreen,
     Plan,
+    PlannedSession,
     Profile,
     SelfTestResult,
+    SessionLog,
+    WebSession,
 )
 
 
@@ -76,6 +80,69 @@ def active_plan(session: Session, *, athlete_id: uuid.UUID) -> Plan | None:
     """The athlete's active plan (the newest, should there ever be two)."""
     query = select(Plan).where(Plan.athlete_id == athlete_id, Plan.status == "active")
     return session.scalars(query.order_by(Plan.created_at.desc()).limit(1)).first()
+
+
+def _active_plan_id(athlete_id: uuid.UUID) -> ScalarSelect[uuid.UUID]:
+    """The id of ``active_plan``'s plan, to use inside another query."""
+    query = select(Plan.id).where(Plan.athlete_id == athlete_id, Plan.status == "active")
+    return query.order_by(Plan.created_at.desc()).limit(1).scalar_subquery()
+
+
+def planned_session_on(
+    session: Session, *, athlete_id: uuid.UUID, day: date
+) -> PlannedSession | None:
+    """The active plan's session on ``day`` with its prescriptions, in one statement."""
+    query = (
+        select(PlannedSession)
+        .where(PlannedSession.plan_id == _active_plan_id(athlete_id), PlannedSession.day == day)
+        .options(joinedload(PlannedSession.prescriptions))
+    )
+    return session.scalars(query).unique().first()
+
+
+def latest_session_log(session: Session, *, planned_session_id: uuid.UUID) -> SessionLog | None:
+    """The newest log of a planned session with its sets, in one statement."""
+    query = (
+        select(SessionLog)
+        .where(SessionLog.planned_session_id == planned_session_id)
+        .order_by(SessionLog.started_at.desc())
+        .limit(1)
+        .options(joinedload(SessionLog.sets))
+    )
+    return session.scalars(query).unique().first()
+
+
+def sessions_to_do(
+    session: Session, *, plan_id: uuid.UUID, since: date, limit: int
+) -> list[PlannedSession]:
+    """The first ``limit`` sessions of a plan from ``since`` on that are not done yet, by day,
+    with their prescriptions (so a page need not load the whole plan)."""
+    done = (
+        select(SessionLog.id)
+        .where(SessionLog.planned_session_id == PlannedSession.id, SessionLog.status == "done")
+        .exists()
+    )
+    query = (
+        select(PlannedSession)
+        .where(PlannedSession.plan_id == plan_id, PlannedSession.day >= since, ~done)
+        .order_by(PlannedSession.day)
+        .limit(limit)
+        .options(selectinload(PlannedSession.prescriptions))
+    )
+    return list(session.scalars(query))
+
+
+def signed_in(
+    session: Session, *, token_hash: str, now: datetime
+) -> tuple[Account, WebSession, Athlete] | None:
+    """The account, web session and athlete of a live session cookie, in one statement."""
+    row = session.execute(
+        select(Account, WebSession, Athlete)
+        .join(WebSession, WebSession.account_id == Account.id)
+        .join(Athlete, Athlete.id == Account.athlete_id)
+        .where(WebSession.token_hash == token_hash, WebSession.expires_at > now)
+    ).first()
+    return None if row is None else (row[0], row[1], row[2])
 
 
 def replace_active_plans(

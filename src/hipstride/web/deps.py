@@ -23,6 +23,7 @@ from sqlalchemy.orm import Session
 from hipstride.knowledge.catalog import Catalog
 from hipstride.services import accounts, coaching, tokens
 from hipstride.services.store import Store
+from hipstride.store import queries
 from hipstride.store import tables as db
 
 SESSION_COOKIE = "hipstride_session"
@@ -120,11 +121,18 @@ def optional_viewer(
     token = request.cookies.get(SESSION_COOKIE)
     if not token:
         return None
-    found = accounts.session_account(session, token=token, now=now)
+    found = queries.signed_in(session, token_hash=accounts.token_hash(token), now=now)
     if found is None:
         return None
-    account, web_session = found
-    return _viewer(session, account, web_session.csrf_token)
+    account, web_session, athlete = found
+    return Viewer(
+        account.id,
+        account.athlete_id,
+        account.username,
+        account.role,
+        web_session.csrf_token,
+        athlete.time_zone,
+    )
 
 
 MaybeViewer = Annotated[Viewer | None, Depends(optional_viewer)]

@@ -33,6 +33,13 @@ def problem(
     return JSONResponse(body, status_code=status, media_type=PROBLEM)
 
 
+def field_problem(status: int, detail: str, field: str) -> JSONResponse:
+    """A problem with one input at fault, shaped like a validation error's."""
+    return problem(
+        status, detail, extra={"field": field, "errors": [{"field": field, "detail": detail}]}
+    )
+
+
 def _page(request: Request, status: int, detail: str) -> Response:
     return get_templates(request).TemplateResponse(
         request,

@@ -9,7 +9,7 @@ from fastapi import APIRouter, Request
 from fastapi.responses import Response
 
 from hipstride.services.assessment import NotCleared, latest_tests, require_clearance
-from hipstride.services.planning import plan_overview
+from hipstride.services.planning import upcoming_sessions
 from hipstride.store import queries
 from hipstride.web.deps import (
     CatalogDep,
@@ -57,13 +57,10 @@ def dashboard(
     athlete_id: OwnAthlete,
     today: Today,
 ) -> Response:
-    overview = plan_overview(session, catalog=catalog, athlete_id=athlete_id)
-    upcoming = [
-        s
-        for week in (overview["weeks"] if overview else [])
-        for s in week["sessions"]
-        if s["day"] >= today.isoformat() and not s["done"]
-    ]
+    plan = upcoming_sessions(
+        session, catalog=catalog, athlete_id=athlete_id, today=today, limit=UPCOMING
+    )
+    upcoming = plan.sessions
     latest = latest_tests(session, catalog=catalog, athlete_id=athlete_id)
     tests = [
         TestLine(
@@ -86,7 +83,7 @@ def dashboard(
         on_hold = str(exc)
     page = DashboardPage(
         today=f"{today:%A %d %B}",
-        has_plan=overview is not None,
+        has_plan=plan.has_plan,
         next_session=upcoming[0] if upcoming else None,
         is_today=bool(upcoming) and upcoming[0]["day"] == today.isoformat(),
         later=upcoming[1:UPCOMING],

@@ -6,7 +6,7 @@ from fastapi import APIRouter, Request
 from fastapi.responses import Response
 
 from hipstride.services.assessment import NotCleared
-from hipstride.services.planning import EmptyPlan, make_plan
+from hipstride.services.planning import EmptyPlan, StartOutOfRange, make_plan
 from hipstride.services.runner import NeedsProfile
 from hipstride.web import forms
 from hipstride.web.deps import (
@@ -55,6 +55,10 @@ async def make_plan_from_form(
     except forms.FormProblem as exc:
         return templates.TemplateResponse(
             request, "plan_new.html", {**context, "error": exc.message}, status_code=422
+        )
+    except StartOutOfRange as exc:
+        return templates.TemplateResponse(
+            request, "plan_new.html", {**context, "error": str(exc)}, status_code=422
         )
     except (NotCleared, NeedsProfile, EmptyPlan) as exc:
         session.rollback()

@@ -230,7 +230,10 @@ def test_an_unlinked_or_unlinked_again_coach_gets_404_on_every_coach_route(app, 
 
 
 def test_the_openapi_schema_documents_the_coaching_and_token_routes(app):
-    paths = TestClient(app).get("/api/v1/openapi.json").json()["paths"]
+    spec = TestClient(app).get("/api/v1/openapi.json").json()
+    paths = spec["paths"]
+    details = spec["components"]["schemas"]["ProblemDetails"]
+    assert details["required"] == ["title", "status", "detail"]
     for path in (
         "/api/v1/coach/invitations",
         "/api/v1/coach/runners",
@@ -247,4 +250,4 @@ def test_the_openapi_schema_documents_the_coaching_and_token_routes(app):
         for operation in paths[path].values():
             assert operation.get("description") or operation.get("summary"), path
             problem = operation["responses"]["401"]["content"]["application/problem+json"]
-            assert problem["schema"]["required"] == ["title", "status", "detail"]
+            assert problem["schema"] == {"$ref": "#/components/schemas/ProblemDetails"}

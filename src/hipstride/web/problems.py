@@ -8,12 +8,64 @@ from typing import Any
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, RedirectResponse, Response
+from pydantic import BaseModel, ConfigDict, Field
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from hipstride.web.deps import NotSignedIn, get_templates
 
 PROBLEM = "application/problem+json"
 API_PREFIX = "/api/"
+
+
+class FieldError(BaseModel):
+    """One input at fault, as a validation problem lists them."""
+
+    field: str = Field(description="The input, dotted for nested fields, e.g. `weeks`.")
+    detail: str
+
+
+class ProblemDetails(BaseModel):
+    """What every API error is (RFC 9457), for the OpenAPI schema; ``problem`` builds them."""
+
+    model_config = ConfigDict(extra="allow", title="ProblemDetails")
+
+    type: str = Field("about:blank", description="A URI for the kind of problem.")
+    title: str = Field(description="The HTTP status phrase, e.g. `Not Found`.")
+    status: int
+    detail: str = Field(description="What went wrong and how to fix it, for a person.")
+    instance: str | None = None
+    field: str | None = Field(None, description="The input at fault, when there is one.")
+    errors: list[FieldError] | None = Field(None, description="Every input at fault (422).")
+
+
+_PROBLEM_REF = {"$ref": "#/components/schemas/ProblemDetails"}
+_WHY = {
+    401: "Not signed in: no session cookie and no valid access token.",
+    403: "Signed in, but this is not for your account (or a form's token is missing).",
+    404: "Not there, or not yours.",
+    409: "In conflict with what is stored (e.g. training on hold, a key used for another set).",
+    422: "An input is invalid; `field` and `errors` name it.",
+}
+PROBLEM_RESPONSES: dict[int | str, dict[str, Any]] = {
+    status: {"description": why, "content": {PROBLEM: {"schema": _PROBLEM_REF}}}
+    for status, why in _WHY.items()
+}
+
+
+def _documented(app: FastAPI) -> None:
+    """Put ``ProblemDetails`` in the OpenAPI components that ``PROBLEM_RESPONSES`` refer to."""
+    build = app.openapi
+
+    def openapi() -> dict[str, Any]:
+        schema = build()
+        schemas = schema.setdefault("components", {}).setdefault("schemas", {})
+        if "ProblemDetails" not in schemas:
+            body = ProblemDetails.model_json_schema(ref_template="#/components/schemas/{model}")
+            schemas.update(body.pop("$defs", {}))
+            schemas["ProblemDetails"] = body
+        return schema
+
+    app.openapi = openapi  # type: ignore[method-assign]
 
 
 def _is_api(request: Request) -> bool:
@@ -92,3 +144,4 @@ def install(app: FastAPI) -> None:
     app.add_exception_handler(StarletteHTTPException, _http_error)
     app.add_exception_handler(RequestValidationError, _validation_error)
     app.add_exception_handler(NotSignedIn, _not_signed_in)
+    _documented(app)

@@ -17,20 +17,11 @@ from pydantic import BaseModel, Field
 from hipstride.services import coach_view, coaching
 from hipstride.services.convert import prescription_to_core
 from hipstride.services.runner import local_date
+from hipstride.web import problems
 from hipstride.web.deps import CatalogDep, Coach, CoachedAthlete, Me, Now, SessionDep
 from hipstride.web.problems import problem
 
 router = APIRouter(tags=["coaching"])
-
-
-class Problem(BaseModel):
-    """RFC 9457 problem details, as every error of the API is sent."""
-
-    type: str = "about:blank"
-    title: str
-    status: int
-    detail: str
-    field: str | None = None
 
 
 class InvitationPublic(BaseModel):
@@ -169,8 +160,8 @@ PROBLEM_RESPONSES: dict[int, dict[str, Any]] = {
     409: {"description": "Already done."},
     422: {"description": "A field is wrong: `field` names it, `detail` says how to fix it."},
 }
-for _answer in PROBLEM_RESPONSES.values():
-    _answer["content"] = {"application/problem+json": {"schema": Problem.model_json_schema()}}
+for _code, _answer in PROBLEM_RESPONSES.items():  # the app-wide schema, these descriptions
+    _answer["content"] = problems.PROBLEM_RESPONSES[_code]["content"]
 
 
 @router.post(

@@ -185,3 +185,13 @@ def sign_in(page: Page, server: LiveServer) -> None:
     """Open the printed link, as the runner does, and land on the dashboard."""
     page.goto(server.sign_in_link())
     page.wait_for_url(f"{server.base_url}/")
+
+
+def follow_nav(page: Page, name: str) -> None:
+    """Follow a link of the main navigation as a person would: on a phone most links sit under
+    "More", so that opens first when the link is not in the bar."""
+    nav = page.get_by_role("navigation", name="Main")
+    link = nav.get_by_role("link", name=name, exact=True)
+    if not link.is_visible():
+        nav.locator("summary", has_text="More").click()
+    link.click()

@@ -9,7 +9,15 @@ from pathlib import Path
 from playwright.sync_api import Browser, Page, expect
 
 from hipstride.services import accounts
-from tests.browser.conftest import LAPTOP, PHONE, SCREENSHOTS, LiveServer, new_context, sign_in
+from tests.browser.conftest import (
+    LAPTOP,
+    PHONE,
+    SCREENSHOTS,
+    LiveServer,
+    follow_nav,
+    new_context,
+    sign_in,
+)
 from tests.browser.guided import DAY, current_form, save_current_set, set_count, wait_until_saved
 from tests.browser.test_pages import _describe, axe_violations
 
@@ -17,7 +25,7 @@ NOTE = "One easy set: your hip needs a quieter week."
 
 
 def _nav(page: Page, name: str) -> None:
-    page.get_by_role("navigation", name="Main").get_by_role("link", name=name, exact=True).click()
+    follow_nav(page, name)
 
 
 def _check_axe(page: Page, axe: Path) -> None:

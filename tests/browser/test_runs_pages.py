@@ -8,7 +8,14 @@ from pathlib import Path
 
 from playwright.sync_api import Browser, Page, expect
 
-from tests.browser.conftest import PHONE, SCREENSHOTS, LiveServer, new_context, sign_in
+from tests.browser.conftest import (
+    PHONE,
+    SCREENSHOTS,
+    LiveServer,
+    follow_nav,
+    new_context,
+    sign_in,
+)
 from tests.browser.test_pages import _describe, axe_violations
 from tests.integration.runs_files import runs_folder
 
@@ -44,7 +51,7 @@ def test_an_upload_shows_its_progress_and_the_result_at_phone_size(
     page = context.new_page()
     try:
         sign_in(page, live_server)
-        page.get_by_role("navigation", name="Main").get_by_role("link", name="Runs").click()
+        follow_nav(page, "Runs")
         page.wait_for_url(f"{live_server.base_url}/runs")
         _check(page, axe_script, "runs-empty")
         page.get_by_label("Files", exact=True).set_input_files([folder / n for n in (*FILES, BAD)])

@@ -53,6 +53,15 @@ def test_a_depth_limit_starts_the_squat_at_the_box_squat() -> None:
     )
 
 
+def test_the_reasons_speak_to_the_runner_not_about_the_source() -> None:
+    plan = build_plan(catalog, _with(WEEK, experience=Experience.NEW), Findings(), MON)
+    assert not [line for line in plan.explanations if "article" in line.lower()]
+    assert (
+        "You start at Clamshell: the usual first step, with easier steps below it and harder "
+        "ones above (you are new to strength work)." in plan.explanations
+    )
+
+
 def test_low_endurance_under_10_seconds_starts_at_the_short_bridge() -> None:
     plan = build_plan(catalog, WEEK, _bridge(1, (8, 12), "endurance-deficit"), MON)
     assert _start(plan, "glute-bridge") == "short-bridge"

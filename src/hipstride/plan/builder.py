@@ -135,6 +135,8 @@ def start_step(
         lacking = _missing(catalog, wanted, profile.equipment)
         return None, f"{family.name} is left out: every step needs {lacking}, which you lack."
     if index in owned:
+        if wanted.name == family.name:  # "Clamshell starts at 'Clamshell'" says nothing
+            return wanted, f"You start at {wanted.name}: {why}."
         return wanted, f"{family.name} starts at '{wanted.name}': {why}."
     lower = [i for i in owned if i < index]
     chosen = ladder[lower[-1] if lower else owned[0]]

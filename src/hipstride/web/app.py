@@ -28,7 +28,7 @@ def create_app(settings: Settings, *, clock: Callable[[], datetime] = _utcnow) -
     from hipstride.services.library import catalog
     from hipstride.services.store import open_store
     from hipstride.web import jobs, problems
-    from hipstride.web.security import SecurityHeaders
+    from hipstride.web.security import SameOriginWrites, SecurityHeaders
 
     app = FastAPI(
         title="hipstride",
@@ -44,7 +44,8 @@ def create_app(settings: Settings, *, clock: Callable[[], datetime] = _utcnow) -
     app.state.catalog = catalog(settings)
     app.state.clock = clock
     app.state.templates = Jinja2Templates(directory=HERE / "templates")
-    app.add_middleware(SecurityHeaders)
+    app.add_middleware(SameOriginWrites)
+    app.add_middleware(SecurityHeaders)  # outermost: the refusals get the headers too
     problems.install(app)
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
     for router, prefix in routers():

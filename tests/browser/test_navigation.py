@@ -99,6 +99,11 @@ def test_on_a_laptop_the_everyday_pages_sit_in_one_row(
     page = context.new_page()
     try:
         sign_in(page, live_server)
+        page.keyboard.press("Tab")  # the first stop skips the dozen links of the bar
+        expect(page.get_by_role("link", name="Skip to the page")).to_be_focused()
+        page.keyboard.press("Enter")
+        page.keyboard.press("Tab")
+        assert page.evaluate("document.activeElement.closest('main') !== null")
         assert _bar(page) == ["Today", "Plan", "Progress", *EVERYDAY, "More"]
         tops = {
             round(box["y"])

@@ -59,7 +59,7 @@ def get_session(request: Request) -> Iterator[Session]:
         yield session
 
 
-def get_catalog(request: Request) -> Catalog:
+async def get_catalog(request: Request) -> Catalog:
     catalog: Catalog = request.app.state.catalog
     return catalog
 
@@ -69,14 +69,20 @@ def get_templates(request: Request) -> Jinja2Templates:
     return templates
 
 
-def get_now(request: Request) -> datetime:
+async def get_now(request: Request) -> datetime:
     clock: Callable[[], datetime] = request.app.state.clock
     return clock()
 
 
+async def _templates(request: Request) -> Jinja2Templates:
+    return get_templates(request)
+
+
+# Dependencies that only read ``app.state`` or other dependencies are ``async``: FastAPI runs
+# a sync one on the thread pool, a hop per dependency per request that costs more than they do.
 SessionDep = Annotated[Session, Depends(get_session)]
 CatalogDep = Annotated[Catalog, Depends(get_catalog)]
-TemplatesDep = Annotated[Jinja2Templates, Depends(get_templates)]
+TemplatesDep = Annotated[Jinja2Templates, Depends(_templates)]
 Now = Annotated[datetime, Depends(get_now)]
 
 
@@ -138,7 +144,7 @@ def optional_viewer(
 MaybeViewer = Annotated[Viewer | None, Depends(optional_viewer)]
 
 
-def current_account(viewer: MaybeViewer) -> Viewer:
+async def current_account(viewer: MaybeViewer) -> Viewer:
     if viewer is None:
         raise NotSignedIn
     return viewer
@@ -147,7 +153,7 @@ def current_account(viewer: MaybeViewer) -> Viewer:
 CurrentAccount = Annotated[Viewer, Depends(current_account)]
 
 
-def own_athlete(viewer: CurrentAccount) -> uuid.UUID:
+async def own_athlete(viewer: CurrentAccount) -> uuid.UUID:
     """Whose data this request works on: the signed-in account's own, and nobody else's."""
     return viewer.athlete_id
 
@@ -163,7 +169,7 @@ def signed_in_account(viewer: CurrentAccount, session: SessionDep) -> db.Account
 Me = Annotated[db.Account, Depends(signed_in_account)]
 
 
-def coach_account(me: Me) -> db.Account:
+async def coach_account(me: Me) -> db.Account:
     """Coach-only routes without a runner in the path: anyone else is told plainly."""
     if me.role != "coach":
         raise HTTPException(403, "This is for coach accounts. Ask the admin to make you one.")
@@ -199,7 +205,7 @@ def coached_athlete(athlete_id: uuid.UUID, me: Me, session: SessionDep) -> Coach
 CoachedAthlete = Annotated[Coached, Depends(coached_athlete)]
 
 
-def get_today(viewer: CurrentAccount, now: Now) -> date:
+async def get_today(viewer: CurrentAccount, now: Now) -> date:
     """Today where the runner lives (the athlete's time zone)."""
     try:
         zone = ZoneInfo(viewer.time_zone)
@@ -223,7 +229,7 @@ async def check_csrf(request: Request, viewer: MaybeViewer) -> None:
 CsrfChecked = Depends(check_csrf)
 
 
-def anonymous_csrf(request: Request) -> str:
+async def anonymous_csrf(request: Request) -> str:
     """The double-submit token for a form shown before sign-in (set as a cookie by the page)."""
     return request.cookies.get(CSRF_COOKIE) or secrets.token_urlsafe(32)
 

@@ -11,6 +11,11 @@ ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 SHARED = ROOT.parent / "shared"
 
+# The CLI's clock, for every command the tests start: the suite was written on this day and
+# must pass on any other (plans may start only within a year of "today").
+PINNED_NOW = "2026-11-25T12:00:00+00:00"
+os.environ["HIPSTRIDE_NOW"] = PINNED_NOW
+
 
 def shared_path(*parts: str) -> Path:
     """A file under ../shared; in CI its absence is a failure, elsewhere a skip."""

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import vobject
 
+from tests.conftest import PINNED_NOW
 from tests.e2e.test_cli_library import hipstride
 
 PLAN_START = date(2026, 11, 30)  # a Monday
@@ -112,10 +113,11 @@ def test_a_new_plan_fits_the_week_the_runs_show(tmp_path):
 
 
 def test_an_import_refits_the_coming_sessions_and_plan_fit_follows_the_profile(tmp_path):
-    """Relative to the real day: the import's re-plan reads the clock, as the CLI does."""
+    """Relative to the CLI's day (``HIPSTRIDE_NOW``): the import's re-plan reads its clock."""
     url = f"sqlite:///{tmp_path / 'hs.db'}"
     open_runner(url)
-    this_monday = date.today() - timedelta(days=date.today().weekday())
+    today = datetime.fromisoformat(PINNED_NOW).date()
+    this_monday = today - timedelta(days=today.weekday())
     start = this_monday + timedelta(weeks=1)
     assert run(url, "plan", "--start", start.isoformat(), "--weeks", "2").returncode == 0
     assert {d.weekday() for d in session_days(url)} == {0, 2, 4}  # nothing known: Mon Wed Fri

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from contextlib import contextmanager
 from datetime import UTC, date, datetime
 from functools import cache
@@ -22,12 +23,31 @@ if TYPE_CHECKING:
     from hipstride.store.tables import Athlete
 
 
+NOW_ENV = "HIPSTRIDE_NOW"
+
+
 def now() -> datetime:
-    """The one place the CLI reads the clock; the core is handed the time."""
-    return datetime.now(UTC)
+    """The one place the CLI reads the clock; the core is handed the time.
+
+    ``HIPSTRIDE_NOW`` (an ISO 8601 time with its offset) stands in for the clock, so a
+    scripted or tested run behaves the same on any day.
+    """
+    pinned = os.environ.get(NOW_ENV, "").strip()
+    if not pinned:
+        return datetime.now(UTC)
+    try:
+        moment = datetime.fromisoformat(pinned)
+    except ValueError:
+        fail(f"{NOW_ENV}: {pinned!r} is not a time", "Use e.g. 2026-11-30T07:00:00+00:00.", code=2)
+    if moment.tzinfo is None:
+        fail(f"{NOW_ENV}: {pinned!r} has no offset", "Add one, e.g. +00:00.", code=2)
+    return moment
 
 
 def today() -> date:
+    """Today on this computer's calendar (or ``HIPSTRIDE_NOW``'s own date)."""
+    if os.environ.get(NOW_ENV, "").strip():
+        return now().date()
     return datetime.now().date()
 
 

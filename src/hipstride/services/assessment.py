@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from datetime import datetime
 
 from sqlalchemy.orm import Session
@@ -125,7 +125,9 @@ def record_squat(
     athlete_id: uuid.UUID,
     measures: SquatMeasures,
     now: datetime,
+    source: str = "self",
 ) -> TestResult:
+    """The deep squat test as the runner (``self``) or the camera (``camera``) scored it."""
     result = score_squat(catalog.self_test(SQUAT_TEST), measures)
     session.add(
         db.SelfTestResult(
@@ -133,27 +135,13 @@ def record_squat(
             taken_at=now,
             test_id=SQUAT_TEST,
             side=None,
-            measures={
-                "reached_depth": measures.reached_depth,
-                "heels_lift": measures.heels_lift,
-                "forward_lean": measures.forward_lean,
-                "falls_back": measures.falls_back,
-                "pain": measures.pain,
-            },
+            measures=asdict(measures),
             score=result.score,
             outcomes=list(result.outcomes),
+            source=source,
         )
     )
     return result
-
-
-def _side_measures(side: BridgeSide) -> dict[str, object]:
-    return {
-        "hold_seconds": side.hold_seconds,
-        "pelvic_drop": side.pelvic_drop,
-        "hamstring_cramp": side.hamstring_cramp,
-        "pain": side.pain,
-    }
 
 
 def record_bridge(
@@ -164,6 +152,7 @@ def record_bridge(
     left: BridgeSide,
     right: BridgeSide,
     now: datetime,
+    source: str = "self",
 ) -> BridgeResult:
     """One row per side, sharing the taking's time; score and outcomes apply to both."""
     result = score_bridge(catalog.self_test(BRIDGE_TEST), left, right)
@@ -174,9 +163,10 @@ def record_bridge(
                 taken_at=now,
                 test_id=BRIDGE_TEST,
                 side=side,
-                measures=_side_measures(measures),
+                measures=asdict(measures),
                 score=result.score,
                 outcomes=list(result.outcomes),
+                source=source,
             )
         )
     return result

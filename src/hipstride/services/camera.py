@@ -9,22 +9,21 @@ from __future__ import annotations
 import json
 import uuid
 from collections.abc import Callable
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
 from sqlalchemy.orm import Session
 
-from hipstride.assess.bridge import BridgeResult, BridgeSide, score_bridge
-from hipstride.assess.squat import SQUAT_TEST, SquatMeasures, TestResult, score_squat
+from hipstride.assess.bridge import BridgeResult, BridgeSide
+from hipstride.assess.squat import SQUAT_TEST, SquatMeasures, TestResult
 from hipstride.figures.landmarks import LandmarkSequence, from_json
 from hipstride.knowledge.catalog import Catalog
 from hipstride.motion.analyze import TEST_FAMILY, NotAnalysable, analyze
 from hipstride.motion.results import Analysis
 from hipstride.services import training
-from hipstride.store import tables as db
+from hipstride.services.assessment import BRIDGE_TEST, record_bridge, record_squat
 
-BRIDGE_TEST = "single-leg-bridge"
 TESTS = {"deep-squat": SQUAT_TEST, "bridge": BRIDGE_TEST}
 """The CLI's --test names and the self-test each one is."""
 
@@ -114,20 +113,14 @@ def save_squat_test(
         forward_lean="forward-lean" in outcomes,
         falls_back="falls-back" in outcomes,
     )
-    result = score_squat(catalog.self_test(SQUAT_TEST), measures)
-    session.add(
-        db.SelfTestResult(
-            athlete_id=athlete_id,
-            taken_at=now,
-            test_id=SQUAT_TEST,
-            side=None,
-            measures=asdict(measures),
-            score=result.score,
-            outcomes=list(result.outcomes),
-            source="camera",
-        )
+    return record_squat(
+        session,
+        catalog=catalog,
+        athlete_id=athlete_id,
+        measures=measures,
+        now=now,
+        source="camera",
     )
-    return result
 
 
 def save_bridge_test(
@@ -140,21 +133,15 @@ def save_bridge_test(
     measured = {
         s: BridgeSide(hold_seconds=h.hold_s, pelvic_drop=bool(h.dropped)) for s, h in sides.items()
     }
-    result = score_bridge(catalog.self_test(BRIDGE_TEST), measured["left"], measured["right"])
-    for side, m in measured.items():
-        session.add(
-            db.SelfTestResult(
-                athlete_id=athlete_id,
-                taken_at=now,
-                test_id=BRIDGE_TEST,
-                side=side,
-                measures=asdict(m),
-                score=result.score,
-                outcomes=list(result.outcomes),
-                source="camera",
-            )
-        )
-    return result
+    return record_bridge(
+        session,
+        catalog=catalog,
+        athlete_id=athlete_id,
+        left=measured["left"],
+        right=measured["right"],
+        now=now,
+        source="camera",
+    )
 
 
 def save_set(

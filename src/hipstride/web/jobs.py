@@ -18,12 +18,13 @@ from dataclasses import dataclass
 from pathlib import PurePosixPath, PureWindowsPath
 from threading import Lock
 
-from fastapi import FastAPI, HTTPException, Request
+from fastapi import FastAPI, Request
 from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import UploadFile
 
 from hipstride.services import camera_jobs
 from hipstride.services.store import Store
+from hipstride.web.upload_limits import refuse_oversized
 
 MAX_CLIP_BYTES = 200 * 1024 * 1024
 WORKERS = 1
@@ -44,16 +45,12 @@ class UploadProblem(ValueError):
 
 def check_clip_size(request: Request) -> None:
     """413 before the body is read when the clip is over the cap (411 without a length)."""
-    length = request.headers.get("content-length")
-    if length is None or not length.isdigit():
-        raise HTTPException(411, "Send the clip with its Content-Length (any browser does).")
-    if int(length) > MAX_CLIP_BYTES:
-        raise HTTPException(
-            413,
-            f"The clip is {int(length) / 1024 / 1024:.0f} MB; the limit is "
-            f"{MAX_CLIP_BYTES // 1024 // 1024} MB. Film a shorter clip (10-30 s is plenty) "
-            "or at a lower resolution.",
-        )
+    refuse_oversized(
+        request,
+        limit=MAX_CLIP_BYTES,
+        what="clip",
+        advice="Film a shorter clip (10-30 s is plenty) or at a lower resolution.",
+    )
 
 
 @dataclass

@@ -22,6 +22,7 @@ from starlette.datastructures import UploadFile
 
 from hipstride.services.runs import ImportSummary, import_paths
 from hipstride.services.store import Store
+from hipstride.web.upload_limits import refuse_oversized
 
 MAX_UPLOAD_BYTES = 256 * 1024 * 1024  # one request; each file is also held to the importer's cap
 MAX_UPLOAD_FILES = 200
@@ -32,15 +33,12 @@ _UNSAFE = re.compile(r"[^A-Za-z0-9._ ()+-]")
 
 def check_size(request: Request) -> None:
     """Refuse a body larger than the cap (or of unknown length) before reading any of it."""
-    length = request.headers.get("content-length")
-    if length is None or not length.isdigit():
-        raise HTTPException(411, "Send the upload with its Content-Length (any browser does).")
-    if int(length) > MAX_UPLOAD_BYTES:
-        raise HTTPException(
-            413,
-            f"The upload is {int(length) / 1024 / 1024:.0f} MB; the limit is "
-            f"{MAX_UPLOAD_BYTES // 1024 // 1024} MB a time. Send the files in smaller batches.",
-        )
+    refuse_oversized(
+        request,
+        limit=MAX_UPLOAD_BYTES,
+        what="upload",
+        advice="Send the files in smaller batches.",
+    )
 
 
 @dataclass

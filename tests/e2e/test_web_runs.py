@@ -6,6 +6,7 @@ import re
 import tempfile
 from collections.abc import Iterator
 from contextlib import ExitStack
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -163,6 +164,10 @@ def test_the_api_twins(runner):
 
 def test_the_load_page_draws_weeks_beside_strength(runner, clock):
     _upload(runner, "elevate__20171008_run_2067489619.gpx", "elevate__20181021_run_3106033902.tcx")
+    quiet = runner.get("/load").text  # both runs are years before the clock's today
+    assert "No runs in the last 12 weeks yet" in quiet and '<a href="/runs">Import' in quiet
+    assert 'class="chart"' not in quiet
+    clock.now = datetime(2018, 10, 29, 6, 0, tzinfo=UTC)  # the week after the 2018 run
     page = runner.get("/load")
     assert page.status_code == 200
     assert '<svg xmlns="http://www.w3.org/2000/svg" class="chart"' in page.text

@@ -83,9 +83,9 @@ def test_an_upload_shows_its_progress_and_the_result_at_phone_size(
         expect(page.get_by_role("button", name="Left out of load").first).to_be_visible()
 
         page.goto(f"{live_server.base_url}/load")
-        expect(page.locator("svg#load-chart title").first).to_have_text(
-            "Weekly running distance and strength sessions"
-        )
+        # The shared files are years old: the page asks for recent runs rather than draw
+        # an empty chart (tests/e2e/test_web_runs.py checks the chart itself).
+        expect(page.get_by_role("link", name="Import your runs")).to_be_visible()
         _check(page, axe_script, "load")
 
         page.goto(f"{live_server.base_url}/settings/calendar")

@@ -42,8 +42,9 @@ test: lint $(NODE_STAMP)
 	@bash scripts/ensure-system-packages.sh $(SYSTEM_TOOLS)
 	@url="$$(bash scripts/ensure-postgres.sh)" && export HIPSTRIDE_TEST_POSTGRES_URL="$$url" && $(BIN)/python -m pytest
 
+# The web load test runs on SQLite and, through the same script as the tests, PostgreSQL.
 bench: $(INSTALLED)
-	$(BIN)/python -m bench.run
+	@url="$$(bash scripts/ensure-postgres.sh)" && export HIPSTRIDE_TEST_POSTGRES_URL="$$url" && $(BIN)/python -m bench.run
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache build

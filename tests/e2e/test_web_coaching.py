@@ -166,6 +166,17 @@ def test_a_token_works_for_the_api_only_and_cannot_post_forms(app, runner):
     assert form.status_code in (303, 403)
     forged = TestClient(app, headers={"Authorization": "Bearer hs_forged"})
     assert forged.get("/api/v1/plan").status_code == 401
+    # What hands out lasting access needs the person, not a token that may have leaked.
+    for path, body in (
+        ("/api/v1/tokens", {"name": "another"}),
+        ("/api/v1/calendar-feeds", None),
+        ("/api/v1/invitations/accept", {"code": "x" * 32}),
+    ):
+        refused = script.post(path, json=body)
+        assert refused.status_code == 403, (path, refused.text)
+        assert "signed in to the web app" in refused.json()["detail"]
+    assert len(runner.get("/api/v1/tokens").json()) == 1
+    assert runner.get("/api/v1/calendar-feeds").json() == []
 
 
 def test_runners_are_pointed_elsewhere_or_refused_and_coaches_cannot_accept(app, runner):

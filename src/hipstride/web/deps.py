@@ -46,6 +46,7 @@ class Viewer:
     role: str
     csrf_token: str
     time_zone: str
+    via_token: bool = False  # signed in by a personal access token, not a browser session
 
 
 def get_store(request: Request) -> Store:
@@ -102,15 +103,17 @@ def _bearer(request: Request, credentials: HTTPAuthorizationCredentials | None) 
     return credentials.credentials.strip() or None
 
 
-def _viewer(session: Session, account: db.Account, csrf_token: str) -> Viewer:
+def _token_viewer(session: Session, account: db.Account) -> Viewer:
     athlete = session.get_one(db.Athlete, account.athlete_id)
+    # No CSRF token: a token cannot post forms.
     return Viewer(
         account.id,
         account.athlete_id,
         account.username,
         account.role,
-        csrf_token,
+        "",
         athlete.time_zone,
+        via_token=True,
     )
 
 
@@ -123,7 +126,7 @@ def optional_viewer(
         if account is None:
             raise NotSignedIn("That access token is unknown or revoked.")
         session.commit()  # keep "last used"; the route's own writes commit on their own
-        return _viewer(session, account, "")  # no CSRF token: a token cannot post forms
+        return _token_viewer(session, account)
     token = request.cookies.get(SESSION_COOKIE)
     if not token:
         return None
@@ -151,6 +154,24 @@ async def current_account(viewer: MaybeViewer) -> Viewer:
 
 
 CurrentAccount = Annotated[Viewer, Depends(current_account)]
+
+
+async def session_account(viewer: CurrentAccount) -> Viewer:
+    """The signed-in account, when it came through the web app rather than a token.
+
+    What hands out lasting access (new tokens, calendar links, a coach link) needs the
+    person: a leaked token must not be able to outlive its own revocation.
+    """
+    if viewer.via_token:
+        raise HTTPException(
+            403,
+            "An access token cannot make tokens, calendar links or coach links: "
+            "do this signed in to the web app.",
+        )
+    return viewer
+
+
+SessionAccount = Annotated[Viewer, Depends(session_account)]
 
 
 async def own_athlete(viewer: CurrentAccount) -> uuid.UUID:

@@ -15,7 +15,7 @@ from pydantic import BaseModel, Field
 from hipstride.services import calendar
 from hipstride.store import tables as db
 from hipstride.web.api.coaching import PROBLEM_RESPONSES
-from hipstride.web.deps import Now, OwnAthlete, SessionDep
+from hipstride.web.deps import Now, OwnAthlete, SessionAccount, SessionDep
 from hipstride.web.pages.calendar_feed import feed_url
 from hipstride.web.problems import problem
 
@@ -50,7 +50,11 @@ def list_feeds(session: SessionDep, athlete_id: OwnAthlete) -> list[FeedPublic]:
     responses={code: PROBLEM_RESPONSES[code] for code in (401, 422)},
 )
 def create_feed(
-    request: Request, session: SessionDep, athlete_id: OwnAthlete, now: Now
+    request: Request,
+    session: SessionDep,
+    athlete_id: OwnAthlete,
+    now: Now,
+    _person: SessionAccount,
 ) -> FeedCreated | JSONResponse:
     """A private URL a calendar app subscribes to: the plan's sessions at your reminder time."""
     try:

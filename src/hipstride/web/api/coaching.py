@@ -18,7 +18,15 @@ from hipstride.services import coach_view, coaching
 from hipstride.services.convert import prescription_to_core
 from hipstride.services.runner import local_date
 from hipstride.web import problems
-from hipstride.web.deps import CatalogDep, Coach, CoachedAthlete, Me, Now, SessionDep
+from hipstride.web.deps import (
+    CatalogDep,
+    Coach,
+    CoachedAthlete,
+    Me,
+    Now,
+    SessionAccount,
+    SessionDep,
+)
 from hipstride.web.problems import problem
 
 router = APIRouter(tags=["coaching"])
@@ -273,7 +281,7 @@ def override(
     responses=_documented(404, 422),
 )
 def accept(
-    body: AcceptInvitation, session: SessionDep, me: Me, now: Now
+    body: AcceptInvitation, session: SessionDep, me: Me, now: Now, _person: SessionAccount
 ) -> CoachLinkPublic | JSONResponse:
     """Share your training with the coach who gave you this code."""
     try:

@@ -12,7 +12,7 @@ from pydantic import BaseModel, Field
 from hipstride.services import tokens
 from hipstride.store import tables as db
 from hipstride.web.api.coaching import PROBLEM_RESPONSES
-from hipstride.web.deps import CurrentAccount, Now, SessionDep
+from hipstride.web.deps import CurrentAccount, Now, SessionAccount, SessionDep
 from hipstride.web.problems import problem
 
 router = APIRouter(prefix="/tokens", tags=["tokens"])
@@ -51,7 +51,7 @@ def list_tokens(session: SessionDep, viewer: CurrentAccount) -> list[TokenPublic
     responses={code: PROBLEM_RESPONSES[code] for code in (401, 422)},
 )
 def create_token(
-    body: TokenCreate, session: SessionDep, viewer: CurrentAccount, now: Now
+    body: TokenCreate, session: SessionDep, viewer: SessionAccount, now: Now
 ) -> TokenCreated | JSONResponse:
     """A new token. Copy it now: it is not shown again."""
     try:

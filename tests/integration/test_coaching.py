@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 from hipstride.services import (
     accounts,
     assessment,
+    calendar,
     coach_view,
     coaching,
     data,
@@ -273,15 +274,19 @@ def test_a_password_reset_signs_the_user_out_everywhere(session: Session) -> Non
         session, username="Coach@Example.org", role="coach", password="first password", now=T0
     )
     signed = accounts.start_session(session, account_id=account.id, now=T0)
-    users.reset_password(session, username="coach@example.org", password="second password")
+    token = tokens.create_token(session, account_id=account.id, name="script", now=T0).token
+    feed = calendar.create_feed(session, athlete_id=account.athlete_id, now=T0).token
+    users.reset_password(session, username="coach@example.org", password="second password", now=T0)
     assert accounts.session_account(session, token=signed.token, now=T0) is None
+    assert tokens.token_account(session, token=token, now=T0) is None
+    assert calendar.feed_athlete(session, token=feed, now=T0) is None
     assert accounts.sign_in_with_password(
         session, username="coach@example.org", password="second password", ip="x", now=T0
     )
     with pytest.raises(AccountProblem, match="at least"):
-        users.reset_password(session, username="coach@example.org", password="short")
+        users.reset_password(session, username="coach@example.org", password="short", now=T0)
     with pytest.raises(AccountProblem, match="No user"):
-        users.reset_password(session, username="nobody", password="long enough password")
+        users.reset_password(session, username="nobody", password="long enough password", now=T0)
     with pytest.raises(AccountProblem, match="Role"):
         users.create_user(session, username="x@y.z", role="admin", password=None, now=T0)
     assert [(u.username, u.role, u.has_password) for u in users.list_users(session)] == [

@@ -70,7 +70,7 @@ def reset_password(
     username: Annotated[str, typer.Argument(help="Whose password to set.")],
     password_stdin: Annotated[bool, PASSWORD_STDIN] = False,
 ) -> None:
-    """Set a new password; the user's browser sessions and unused sign-in links end."""
+    """Set a new password; the user's sessions, sign-in links, tokens and calendar links end."""
     from hipstride.services import users
     from hipstride.services.accounts import AccountProblem
 
@@ -78,13 +78,16 @@ def reset_password(
     store = _store(ctx)
     try:
         with store.sessions() as session, session.begin():
-            account = users.reset_password(session, username=username, password=password)
+            account = users.reset_password(session, username=username, password=password, now=now())
             name = account.username
     except AccountProblem as exc:
         fail(f"{exc.field or 'user'}: {exc}")
     finally:
         store.engine.dispose()
-    console.print(f"New password set for {name!r}; they were signed out everywhere.")
+    console.print(
+        f"New password set for {name!r}; they were signed out everywhere, and their access "
+        "tokens and calendar links were revoked."
+    )
 
 
 @app.command("list")

@@ -1,7 +1,8 @@
 """User administration for whoever runs the server: make accounts, reset a password, list.
 
-A reset ends the account's browser sessions and unused sign-in links, so a leaked password
-or cookie stops working at once. The caller owns the session and commits.
+A reset ends the account's browser sessions and unused sign-in links and revokes its access
+tokens and calendar links, so a leaked password, cookie or token stops working at once.
+The caller owns the session and commits.
 """
 
 from __future__ import annotations
@@ -9,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import delete, func, select
+from sqlalchemy import delete, func, select, update
 from sqlalchemy.orm import Session
 
 from hipstride.services.accounts import (
@@ -41,7 +42,7 @@ def create_user(
     )
 
 
-def reset_password(session: Session, *, username: str, password: str) -> db.Account:
+def reset_password(session: Session, *, username: str, password: str, now: datetime) -> db.Account:
     account = session.scalars(
         select(db.Account).where(db.Account.username == normalise_username(username))
     ).first()
@@ -59,6 +60,19 @@ def reset_password(session: Session, *, username: str, password: str) -> db.Acco
         )
     )
     session.execute(delete(db.SignInFailure).where(db.SignInFailure.account_id == account.id))
+    session.execute(
+        update(db.AccessToken)
+        .where(db.AccessToken.account_id == account.id, db.AccessToken.revoked_at.is_(None))
+        .values(revoked_at=now)
+    )
+    session.execute(
+        update(db.CalendarFeed)
+        .where(
+            db.CalendarFeed.athlete_id == account.athlete_id,
+            db.CalendarFeed.revoked_at.is_(None),
+        )
+        .values(revoked_at=now)
+    )
     return account
 
 

@@ -177,3 +177,26 @@ def test_strength_adherence_sits_beside_each_week(session: Session) -> None:
     session.flush()
     weeks = strength_by_week(session, athlete_id=athlete_id)
     assert weeks == {MONDAY: (1, 3), MONDAY + timedelta(weeks=1): (0, 3)}
+
+
+def test_todays_session_and_a_coachs_change_are_never_moved_or_dropped(session: Session) -> None:
+    athlete_id = _runner(session)
+    planning.make_plan(
+        session, catalog=CATALOG, athlete_id=athlete_id, start=MONDAY, weeks=2, now=T0
+    )
+    plan = queries.active_plan(session, athlete_id=athlete_id)
+    assert plan is not None
+    wednesday, friday = MONDAY + timedelta(days=2), MONDAY + timedelta(days=4)
+    by_day = {s.day: s for s in plan.sessions}
+    by_day[friday].prescriptions[0].override_note = "Keep Friday: the track is shut Tuesday"
+    ids = {s.id: s.day for s in plan.sessions}
+
+    _add_runs(session, athlete_id, MONDAY - timedelta(weeks=6), 6)
+    assert fit_plan_to_runs(session, athlete_id=athlete_id, today=wednesday)
+    session.expire_all()
+    plan = queries.active_plan(session, athlete_id=athlete_id)
+    assert plan is not None
+    after = {s.id: s.day for s in plan.sessions}
+    assert after[by_day[wednesday].id] == wednesday  # today's, not started: kept for today
+    assert after[by_day[friday].id] == friday  # the coach's change stays where it was
+    assert set(after) <= set(ids) and any(after[i] != d for i, d in ids.items() if i in after)

@@ -97,7 +97,18 @@ def fit_plan_to_runs(session: Session, *, athlete_id: uuid.UUID, today: date) ->
             .where(db.PlannedSession.plan_id == plan.id)
         )
     )
-    days = [SessionDay(s.id, s.day, s.id not in started and s.day >= today) for s in plan.sessions]
+    # Today's session stays (the runner may be about to do it), and so does one a coach
+    # has changed: re-fitting may drop a session when the week has no room for it.
+    days = [
+        SessionDay(
+            s.id,
+            s.day,
+            s.id not in started
+            and s.day > today
+            and not any(p.override_note for p in s.prescriptions),
+        )
+        for s in plan.sessions
+    ]
     moves = refit(days, profile, plan.start_date, today)
     if not moves:
         return []

@@ -92,3 +92,30 @@ def test_a_job_nobody_works_on_is_failed_when_read_after_the_timeout(
     camera_jobs.run_job(sessions, catalog=CATALOG, job_id=job_id, clock=lambda: T0)
     with sessions() as session:  # a worker reaching it later leaves it as it is
         assert session.get_one(db.CameraJob, job_id).status == "failed"
+
+
+def test_a_queued_job_waiting_behind_a_live_analysis_is_not_failed(
+    migrated: Engine, tmp_path: Path
+) -> None:
+    clip = _write(tmp_path / "upload.json", _both_sides(8.0, 20.0))
+    sessions, job_id, athlete_id = _queued(migrated, clip)
+    late = T0 + camera_jobs.STALE + timedelta(minutes=5)
+    with sessions() as session:  # another clip is being analysed, its heartbeat fresh
+        busy = camera_jobs.create_job(
+            session,
+            catalog=CATALOG,
+            athlete_id=athlete_id,
+            test="bridge",
+            step_id=None,
+            filename="long clip.mp4",
+            keep_video=False,
+            now=T0,
+        )
+        busy.status, busy.updated_at = "running", late - timedelta(seconds=30)
+        session.commit()
+        job = camera_jobs.own_job(session, athlete_id=athlete_id, job_id=job_id, now=late)
+        assert job.status == "queued" and clip.exists()
+        busy.status = "done"  # the queue moves no more: now the waiting job is reported
+        session.commit()
+        job = camera_jobs.own_job(session, athlete_id=athlete_id, job_id=job_id, now=late)
+        assert job.status == "failed"

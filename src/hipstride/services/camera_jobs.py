@@ -80,6 +80,19 @@ def create_job(
     return job
 
 
+def _stalled(session: Session, job: db.CameraJob, now: datetime) -> bool:
+    """A running job without a heartbeat for ``STALE``; a queued one only while no job at
+    all is making progress (it may just be waiting its turn behind a long analysis)."""
+    if job.status not in ("queued", "running") or now - job.updated_at <= STALE:
+        return False
+    if job.status == "running":
+        return True
+    busy = select(db.CameraJob.id).where(
+        db.CameraJob.status == "running", db.CameraJob.updated_at > now - STALE
+    )
+    return session.scalar(busy.limit(1)) is None
+
+
 def own_job(
     session: Session, *, athlete_id: uuid.UUID, job_id: uuid.UUID, now: datetime
 ) -> db.CameraJob:
@@ -87,7 +100,7 @@ def own_job(
     job = session.get(db.CameraJob, job_id)
     if job is None or job.athlete_id != athlete_id:
         raise UnknownJob("No camera check of yours has that id.")
-    if job.status in ("queued", "running") and now - job.updated_at > STALE:
+    if _stalled(session, job, now):
         job.status, job.finished_at = "failed", now
         job.error = (
             "The analysis stopped without finishing (the server restarted or was too busy). "

@@ -138,8 +138,12 @@ def test_a_landmark_file_of_a_bridge_set_is_counted_without_a_picture(app, runne
     job = _finished(app, runner, sent.headers["location"])
     assert job["status"] == "done" and job["result"]["rep_count"] == 4 and job["still"] is None
     assert runner.post(f"{sent.headers['location']}/save", json={}).status_code == 422  # pain
+    future = runner.post(f"{sent.headers['location']}/save", json={"pain": 0, "day": "2027-01-04"})
+    assert future.status_code == 422 and "in the future" in future.json()["detail"]
     saved = runner.post(f"{sent.headers['location']}/save", json={"pain": 0})
     assert saved.status_code == 200 and "4 reps" in saved.json()["message"]
+    again = runner.post(f"{sent.headers['location']}/save", json={"pain": 0})
+    assert again.status_code == 422 and "Already saved" in again.json()["detail"]
 
 
 def test_bad_uploads_are_refused_plainly(app, runner, monkeypatch):

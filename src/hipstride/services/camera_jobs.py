@@ -251,6 +251,15 @@ def save(
     """The result in the self-test history (as camera) or as the day's next set of the step."""
     if job.saved:
         raise camera.NotSaved(f"Already saved: {job.saved}")
+    # Claim the job first: of two saves at once, only one finds it unsaved.
+    claim = (
+        update(db.CameraJob)
+        .where(db.CameraJob.id == job.id, db.CameraJob.saved.is_(None))
+        .values(saved="saving")
+        .execution_options(synchronize_session=False)
+    )
+    if session.execute(claim).rowcount != 1:  # type: ignore[attr-defined]
+        raise camera.NotSaved("Already saved.")
     analysis = analysis_of(job)
     if job.kind == "test" and job.target == "deep-squat":
         squat = camera.save_squat_test(

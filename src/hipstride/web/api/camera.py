@@ -180,6 +180,8 @@ def save_check(
     body: SaveRequest,
 ) -> SaveResult:
     """A self-test into the history (as camera), or an exercise as the day's next set."""
+    if body.day is not None and body.day > today:
+        raise HTTPException(422, f"day: {body.day} is in the future; a set is logged on its day.")
     job = _job(session, athlete_id, job_id, now)
     try:
         message = camera_jobs.save(

@@ -144,14 +144,10 @@ def _fit_plan(ctx: typer.Context, *, quiet: bool) -> None:
 
 
 def _print_summary(summary: ImportSummary, units: Units, zone_name: str) -> None:
-    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
-
     from hipstride.running.records import format_duration, in_units
+    from hipstride.services.runner import zone_or_utc
 
-    try:
-        zone = ZoneInfo(zone_name)
-    except ZoneInfoNotFoundError:
-        zone = ZoneInfo("UTC")
+    zone = zone_or_utc(zone_name)
 
     for outcome in summary.outcomes:
         name = escape(outcome.name)

@@ -9,13 +9,14 @@ from __future__ import annotations
 import uuid
 from collections import Counter
 from datetime import date, timedelta
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+from zoneinfo import ZoneInfo
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from hipstride.running.load import LoadReport, day_run, load_report
 from hipstride.running.records import Units
+from hipstride.services.runner import zone_or_utc
 from hipstride.services.runs import counted_runs
 from hipstride.store import queries
 from hipstride.store import tables as db
@@ -26,11 +27,8 @@ def runner_units(athlete: db.Athlete) -> Units:
 
 
 def runner_zone(athlete: db.Athlete) -> ZoneInfo:
-    """The runner's zone, or UTC when the stored name is unknown (a run still gets a day)."""
-    try:
-        return ZoneInfo(athlete.time_zone)
-    except (ZoneInfoNotFoundError, ValueError):
-        return ZoneInfo("UTC")
+    """The runner's zone (UTC when the stored name is unknown)."""
+    return zone_or_utc(athlete.time_zone)
 
 
 def load_for(

@@ -74,14 +74,21 @@ def save_profile(
     )
 
 
+def zone_or_utc(name: str) -> ZoneInfo:
+    """The runner's zone, or UTC when the stored name is unknown (a moment still gets a day).
+
+    Names are checked when saved (``check_time_zone``); this only guards older rows.
+    """
+    try:
+        return ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        return ZoneInfo("UTC")
+
+
 def local_date(session: Session, *, athlete_id: uuid.UUID, moment: datetime) -> date:
     """The runner's calendar day for a stored (UTC) moment, so a late test is not tomorrow."""
     athlete = session.get_one(db.Athlete, athlete_id)
-    try:
-        zone = ZoneInfo(athlete.time_zone)
-    except ZoneInfoNotFoundError:
-        zone = ZoneInfo("UTC")
-    return moment.astimezone(zone).date()
+    return moment.astimezone(zone_or_utc(athlete.time_zone)).date()
 
 
 # --- the profile and settings as entered in a form or an API body --------------------------

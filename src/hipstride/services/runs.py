@@ -14,9 +14,8 @@ from dataclasses import asdict, dataclass, field, replace
 from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any, Literal
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -24,6 +23,7 @@ from hipstride.importers.common import MAX_FILE_BYTES, Refused, sha256
 from hipstride.importers.read import read_activity
 from hipstride.importers.sources import Source, files_under, sources_in
 from hipstride.running.records import Lap, RunRecord, Units, format_duration, in_units
+from hipstride.services.runner import zone_or_utc
 from hipstride.store import tables as db
 
 Status = Literal["imported", "duplicate", "skipped"]
@@ -201,13 +201,6 @@ def import_paths(
     return summary
 
 
-def _zone(name: str) -> ZoneInfo:
-    try:
-        return ZoneInfo(name)
-    except ZoneInfoNotFoundError:
-        return ZoneInfo("UTC")
-
-
 def counted_runs(session: Session, *, athlete_id: uuid.UUID) -> list[RunRecord]:
     """The runs that count towards running load (runs, unless the runner said otherwise)."""
     rows = session.scalars(
@@ -227,7 +220,7 @@ def list_runs(
 ) -> list[dict[str, Any]]:
     """The runner's activities, newest first, in their time zone and units (or ``units``)."""
     athlete = session.get_one(db.Athlete, athlete_id)
-    zone = _zone(athlete.time_zone)
+    zone = zone_or_utc(athlete.time_zone)
     if units is None:
         units = "mi" if athlete.units == "mi" else "km"
     query = select(db.Run).where(db.Run.athlete_id == athlete_id).order_by(db.Run.start.desc())
@@ -286,3 +279,8 @@ def set_counts_for_load(
         raise UnknownRun(run_key)
     rows[0].counts_for_load = counts
     return rows[0]
+
+
+def count_runs(session: Session, *, athlete_id: uuid.UUID) -> int:
+    """How many activities the runner has stored (for paging)."""
+    return session.scalar(select(func.count()).where(db.Run.athlete_id == athlete_id)) or 0

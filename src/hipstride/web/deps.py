@@ -13,7 +13,6 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Annotated
-from zoneinfo import ZoneInfo
 
 from fastapi import Depends, HTTPException, Request, Security
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
@@ -22,6 +21,7 @@ from sqlalchemy.orm import Session
 
 from hipstride.knowledge.catalog import Catalog
 from hipstride.services import accounts, coaching, tokens
+from hipstride.services.runner import zone_or_utc
 from hipstride.services.store import Store
 from hipstride.store import queries
 from hipstride.store import tables as db
@@ -228,11 +228,7 @@ CoachedAthlete = Annotated[Coached, Depends(coached_athlete)]
 
 async def get_today(viewer: CurrentAccount, now: Now) -> date:
     """Today where the runner lives (the athlete's time zone)."""
-    try:
-        zone = ZoneInfo(viewer.time_zone)
-    except (KeyError, ValueError):
-        zone = ZoneInfo("UTC")
-    return now.astimezone(zone).date()
+    return now.astimezone(zone_or_utc(viewer.time_zone)).date()
 
 
 Today = Annotated[date, Depends(get_today)]

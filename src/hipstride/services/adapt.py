@@ -19,7 +19,7 @@ from hipstride.knowledge.catalog import Catalog
 from hipstride.plan import models as core
 from hipstride.plan.builder import owned_ladder, usable_ladder
 from hipstride.plan.dose import scale_for_week
-from hipstride.plan.progression import next_prescription
+from hipstride.plan.progression import PAIN_LIMIT, next_prescription
 from hipstride.services.assessment import latest_findings
 from hipstride.services.convert import (
     prescription_fields,
@@ -138,6 +138,16 @@ def adapt_after(
             target.note = decision.explanation
         lines.append(decision.explanation)
     return lines
+
+
+def morning_pain_warning(pain: int) -> str | None:
+    """What a runner is told when next-morning pain is above the plan's limit."""
+    if pain <= PAIN_LIMIT:
+        return None
+    return (
+        f"Pain above {PAIN_LIMIT}/10 the morning after is more than the plan allows. "
+        "If it does not settle, see a physical therapist or an orthopedist."
+    )
 
 
 def record_checkin(

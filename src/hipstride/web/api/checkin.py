@@ -6,12 +6,10 @@ from datetime import timedelta
 
 from fastapi import APIRouter, HTTPException, Query, status
 
-from hipstride.plan.progression import PAIN_LIMIT
-from hipstride.services.adapt import record_checkin
+from hipstride.services.adapt import morning_pain_warning, record_checkin
 from hipstride.store import queries
 from hipstride.web.api.runner_schemas import CheckinBody, CheckinOutcome, CheckinPublic
 from hipstride.web.deps import CatalogDep, OwnAthlete, SessionDep, Today
-from hipstride.web.pages.checkin import HIGH_PAIN
 
 router = APIRouter(prefix="/checkins", tags=["check-ins"])
 
@@ -36,7 +34,7 @@ def create_checkin(
         day=day,
         pain=body.pain,
         note=body.note,
-        warning=HIGH_PAIN if body.pain > PAIN_LIMIT else None,
+        warning=morning_pain_warning(body.pain),
         adaptations=lines,
     )
 

@@ -11,10 +11,10 @@ from fastapi import APIRouter, Depends, HTTPException, Query, Request
 from pydantic import BaseModel, Field
 
 from hipstride.services.load import load_for, strength_by_week
-from hipstride.services.runs import UnknownRun, list_runs, set_counts_for_load
+from hipstride.services.runs import UnknownRun, count_runs, list_runs, set_counts_for_load
 from hipstride.web.api.coaching import PROBLEM_RESPONSES
 from hipstride.web.deps import CatalogDep, Now, OwnAthlete, SessionDep, Today, get_store
-from hipstride.web.pages.runs import LOAD_WEEKS, count_runs, reference_list
+from hipstride.web.pages.runs import LOAD_WEEKS, reference_list
 from hipstride.web.runs_upload import (
     ACCEPT,
     FIELD,
@@ -184,7 +184,7 @@ def get_runs(
     runs = list_runs(session, athlete_id=athlete_id, limit=offset + limit)[offset:]
     return RunsPage(
         runs=[RunPublic.model_validate(r) for r in runs],
-        total=count_runs(session, athlete_id),
+        total=count_runs(session, athlete_id=athlete_id),
         limit=limit,
         offset=offset,
     )

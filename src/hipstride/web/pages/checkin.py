@@ -10,7 +10,7 @@ from fastapi.responses import Response
 from sqlalchemy.orm import Session
 
 from hipstride.plan.progression import PAIN_LIMIT
-from hipstride.services.adapt import record_checkin
+from hipstride.services.adapt import morning_pain_warning, record_checkin
 from hipstride.store import queries
 from hipstride.web import forms
 from hipstride.web.deps import (
@@ -25,10 +25,6 @@ from hipstride.web.deps import (
 
 router = APIRouter(tags=["pages"], include_in_schema=False)
 RECENT_DAYS = 28
-HIGH_PAIN = (
-    "Pain above 5/10 the morning after is more than the plan allows. If it does not settle, "
-    "see a physical therapist or an orthopedist."
-)
 
 
 def _context(session: Session, athlete_id: Any, today: date, **extra: Any) -> dict[str, Any]:
@@ -94,7 +90,7 @@ async def checkin_form(
         athlete_id,
         today,
         recorded=f"Recorded morning pain {pain}/10 for {day:%a %d %b}.",
-        warning=HIGH_PAIN if pain > PAIN_LIMIT else None,
+        warning=morning_pain_warning(pain),
         lines=lines,
     )
     return templates.TemplateResponse(request, "checkin.html", {"viewer": viewer, **context})

@@ -11,13 +11,11 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Form, HTTPException, Query, Request
 from fastapi.responses import RedirectResponse, Response
-from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from hipstride.knowledge.catalog import Catalog
 from hipstride.services.load import load_for, strength_by_week
-from hipstride.services.runs import UnknownRun, list_runs, set_counts_for_load
-from hipstride.store import tables as db
+from hipstride.services.runs import UnknownRun, count_runs, list_runs, set_counts_for_load
 from hipstride.web.deps import (
     CatalogDep,
     CsrfChecked,
@@ -45,13 +43,9 @@ PER_PAGE = 25
 LOAD_WEEKS = 12
 
 
-def count_runs(session: Session, athlete_id: uuid.UUID) -> int:
-    return session.scalar(select(func.count()).where(db.Run.athlete_id == athlete_id)) or 0
-
-
 def runs_page_data(session: Session, athlete_id: uuid.UUID, page: int) -> dict[str, Any]:
     """One page of the runner's runs, newest first, and how many pages there are."""
-    total = count_runs(session, athlete_id)
+    total = count_runs(session, athlete_id=athlete_id)
     pages = max(1, -(-total // PER_PAGE))
     page = min(max(page, 1), pages)
     offset = (page - 1) * PER_PAGE
